@@ -9,3 +9,7 @@ Public surface (stable; screens and tools use only this):
     TextEngine.draw(surface, text, pos, *, lang, size, color, width, ...) -> pygame.Rect
     TextLayout.to_dict()  -> the JSON shape `main.py text --json` prints
 """
+from .engine import TextEngine, get_engine
+from .layout import Line, Run, TextLayout
+
+__all__ = ["TextEngine", "get_engine", "TextLayout", "Line", "Run"]
