@@ -1,0 +1,172 @@
+"""The player's settings: language, digits, text size, contrast, motion, harakat, sound, narration, region.
+
+Stored as JSON in platformdirs.user_config_dir("aman")/settings.json (override with the path argument
+or the AMAN_SETTINGS environment variable, e.g. for a lab image with a shared profile). Whatever is in
+that file, loading never fails: a corrupted or unreadable file, an unknown language, a value of the
+wrong type or an unknown key gives the default for that field and a logged warning. Saving writes a
+temporary file and renames it, so a power cut mid-write leaves the old settings intact.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import os
+import re
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from . import SCENES_DIR, i18n
+from .i18n import N_, strip_harakat  # noqa: F401  (strip_harakat is re-exported for the screens)
+
+log = logging.getLogger(__name__)
+
+SETTINGS_FILE = "settings.json"
+TEXT_SIZES = (1, 2, 3)
+DEFAULT_REGION = "qa"
+
+#: Labels for a settings screen, marked for translation (translate with i18n._ at draw time).
+LABELS = {
+    "language": N_("Language"),
+    "digits": N_("Numbers"),
+    "text_size": N_("Text size"),
+    "high_contrast": N_("High contrast"),
+    "reduced_motion": N_("Less movement"),
+    "harakat": N_("Show harakat (vowel marks)"),
+    "sound": N_("Sounds"),
+    "narration": N_("Read aloud"),
+    "region": N_("Country for help numbers"),
+}
+#: Labels of each choice of the non-boolean settings.
+CHOICE_LABELS = {
+    "digits": {"latn": N_("Western digits 0 1 2 3"), "arab": N_("Arabic digits ٠ ١ ٢ ٣")},
+    "text_size": {1: N_("Normal"), 2: N_("Large"), 3: N_("Largest")},
+}
+ON_OFF = {True: N_("On"), False: N_("Off")}
+
+
+@dataclass
+class Settings:
+    language: str = i18n.DEFAULT_LANGUAGE
+    digits: str = "latn"          # "latn" (0–9) or "arab" (٠–٩); only Arabic text uses it
+    text_size: int = 1            # 1 normal, 2 large, 3 largest (theme.py scales fonts by step)
+    high_contrast: bool = False
+    reduced_motion: bool = False  # no typing dots, slides or confetti; things simply appear
+    harakat: bool = True          # show Arabic vowel marks
+    sound: bool = True            # sound effects; narration has its own switch (headphones)
+    narration: bool = False       # read every message, choice and feedback aloud
+    region: str = DEFAULT_REGION  # help resources: scenes/regions/<region>.yaml
+
+    def replace(self, **changes) -> "Settings":
+        """A copy with some fields changed, each change validated like a loaded value."""
+        return _from_mapping({**dataclasses.asdict(self), **changes}, source="change")
+
+
+def default_path() -> Path:
+    override = os.environ.get("AMAN_SETTINGS")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("aman", appauthor=False)) / SETTINGS_FILE
+
+
+def _known_regions() -> set[str] | None:
+    folder = SCENES_DIR / "regions"
+    codes = {p.stem for p in folder.glob("*.yaml")} if folder.is_dir() else set()
+    return codes or None
+
+
+def _check_field(name: str, value, default):
+    """The value if valid for the field, else None (the caller logs and uses the default)."""
+    if name == "language":
+        if not isinstance(value, str):
+            return None
+        lang = value.strip().replace("-", "_").lower()
+        lang = i18n._ALIASES.get(lang, lang).split("_")[0]
+        return lang if lang in i18n.available_languages(include_pseudo=True) else None
+    if name == "digits":
+        return value if value in i18n.DIGIT_SYSTEMS else None
+    if name == "text_size":
+        return value if type(value) is int and value in TEXT_SIZES else None
+    if name == "region":
+        if not isinstance(value, str) or not re.fullmatch(r"[a-z]{2,3}", value.strip().lower()):
+            return None
+        code = value.strip().lower()
+        known = _known_regions()
+        return code if known is None or code in known else None
+    if isinstance(default, bool):
+        return value if isinstance(value, bool) else None
+    return None
+
+
+def _from_mapping(data, source: str) -> Settings:
+    defaults = Settings()
+    if not isinstance(data, dict):
+        log.warning("%s: settings are not a JSON object; using defaults", source)
+        return defaults
+    known = {f.name for f in fields(Settings)}
+    for key in data:
+        if key not in known:
+            log.warning("%s: unknown setting %r ignored", source, key)
+    values = {}
+    for f in fields(Settings):
+        default = getattr(defaults, f.name)
+        if f.name not in data:
+            values[f.name] = default
+            continue
+        checked = _check_field(f.name, data[f.name], default)
+        if checked is None:
+            log.warning("%s: bad value %r for %s; using %r", source, data[f.name], f.name, default)
+            checked = default
+        values[f.name] = checked
+    return Settings(**values)
+
+
+def load(path: str | os.PathLike | None = None) -> Settings:
+    """The saved settings, or defaults (never raises)."""
+    target = Path(path) if path is not None else default_path()
+    try:
+        raw = target.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, UnicodeDecodeError) as exc:
+        log.warning("%s: cannot read settings (%s); using defaults", target, exc)
+        return Settings()
+    try:
+        data = json.loads(raw)
+    except ValueError as exc:
+        log.warning("%s: settings file is corrupted (%s); using defaults", target, exc)
+        return Settings()
+    return _from_mapping(data, source=str(target))
+
+
+def save(settings: Settings, path: str | os.PathLike | None = None) -> bool:
+    """Write the settings atomically; False (and a logged warning) if the disk refuses."""
+    target = Path(path) if path is not None else default_path()
+    tmp = target.with_name(target.name + ".tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps(dataclasses.asdict(settings), ensure_ascii=False, indent=2) + "\n",
+                       encoding="utf-8")
+        os.replace(tmp, target)
+        return True
+    except OSError as exc:
+        log.warning("%s: cannot save settings (%s)", target, exc)
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        return False
+
+
+def apply(settings: Settings) -> None:
+    """Make the process follow the settings: language, digits and harakat (i18n), narration on/off.
+
+    Text size, contrast and motion are read by the theme and screens from the Settings object."""
+    i18n.set_language(settings.language)
+    i18n.set_digits(settings.digits)
+    i18n.set_harakat(settings.harakat)
+    from . import narration
+
+    narration.get_narrator().set_enabled(settings.narration)
