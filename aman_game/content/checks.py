@@ -1,0 +1,145 @@
+"""Checks that a JSON Schema cannot express: the story graph, references between parts of a file, assets.
+
+Each check is a generator over the document's plain data that yields Findings (code, path, message) and
+knows nothing of files or lines. They run even when the schema found problems, so every check reads the
+data defensively (`_mapping`, `_items`) and simply skips what is malformed — the schema already said so.
+"""
+from __future__ import annotations
+
+from collections import deque
+from pathlib import PurePosixPath
+from typing import Callable, Iterator
+
+from .config import ASSET_KEYS, PLAYER_CHARACTER
+from .errors import WARNING, did_you_mean
+from .findings import Finding
+
+Check = Callable[[dict], Iterator[Finding]]
+
+
+def _mapping(value: object) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _items(value: object) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _choices(nodes: dict) -> Iterator[tuple[str, int, dict]]:
+    for node_id, node in nodes.items():
+        for i, choice in enumerate(_items(_mapping(node).get("choices"))):
+            if isinstance(choice, dict):
+                yield node_id, i, choice
+
+
+def _edges(nodes: dict) -> dict[str, list[str]]:
+    """node id -> ids it leads to (only targets that exist)."""
+    edges: dict[str, list[str]] = {node_id: [] for node_id in nodes}
+    for node_id, _i, choice in _choices(nodes):
+        target = choice.get("next")
+        if isinstance(target, str) and target in nodes:
+            edges[node_id].append(target)
+    return edges
+
+
+def _is_end(node: object) -> bool:
+    return isinstance(node, dict) and "end" in node
+
+
+def check_references(data: dict) -> Iterator[Finding]:
+    """`start` and every `next` name an existing node; every `from` names a character (E201, E202, E501)."""
+    nodes = _mapping(data.get("nodes"))
+    start = data.get("start")
+    if isinstance(start, str) and nodes and start not in nodes:
+        yield Finding("E202", ("start",), f"start node '{start}' does not exist{did_you_mean(start, nodes)}")
+    for node_id, i, choice in _choices(nodes):
+        target = choice.get("next")
+        if isinstance(target, str) and target not in nodes:
+            yield Finding("E201", ("nodes", node_id, "choices", i, "next"),
+                          f"'next' names a node that does not exist: '{target}'{did_you_mean(target, nodes)}")
+    characters = _mapping(data.get("characters"))
+    known = [*characters, PLAYER_CHARACTER]
+    for node_id, node in nodes.items():
+        for j, message in enumerate(_items(_mapping(node).get("messages"))):
+            sender = _mapping(message).get("from")
+            if isinstance(sender, str) and sender not in known:
+                yield Finding("E501", ("nodes", node_id, "messages", j, "from"),
+                              f"'from' names an unknown character '{sender}'{did_you_mean(sender, known)}"
+                              f"; characters: {', '.join(known)}")
+
+
+def check_graph(data: dict) -> Iterator[Finding]:
+    """Every node can be reached from `start` (W203) and can reach an end (E204)."""
+    nodes = _mapping(data.get("nodes"))
+    start = data.get("start")
+    if not isinstance(start, str) or start not in nodes:
+        return
+    edges = _edges(nodes)
+    reached, queue = {start}, deque([start])
+    while queue:
+        for target in edges[queue.popleft()]:
+            if target not in reached:
+                reached.add(target)
+                queue.append(target)
+    for node_id in nodes:
+        if node_id not in reached:
+            yield Finding("W203", ("nodes", node_id), f"node '{node_id}' cannot be reached from the start "
+                          f"node '{start}'", severity=WARNING, at_key=True)
+    reverse: dict[str, list[str]] = {node_id: [] for node_id in nodes}
+    for source, targets in edges.items():
+        for target in targets:
+            reverse[target].append(source)
+    finishing = {node_id for node_id, node in nodes.items() if _is_end(node)}
+    queue = deque(finishing)
+    while queue:
+        for source in reverse[queue.popleft()]:
+            if source not in finishing:
+                finishing.add(source)
+                queue.append(source)
+    for node_id, node in nodes.items():
+        # a node with no choices and no end is already a schema error; don't say it twice
+        if node_id in reached and node_id not in finishing and _mapping(node).get("choices"):
+            yield Finding("E204", ("nodes", node_id), f"no ending can be reached from node '{node_id}': "
+                          "the player would be stuck in a loop", at_key=True)
+
+
+def check_assets(data: dict) -> Iterator[Finding]:
+    """Asset paths stay inside assets/ (E503) and name a file that exists (E502)."""
+    from aman_game import ASSETS_DIR
+    for char_id, character in _mapping(data.get("characters")).items():
+        for key in ASSET_KEYS:
+            value = _mapping(character).get(key)
+            if not isinstance(value, str) or not value:
+                continue
+            path = ("characters", char_id, key)
+            pure = PurePosixPath(value.replace("\\", "/"))
+            if pure.is_absolute() or ".." in pure.parts or ":" in value:
+                yield Finding("E503", path, f"asset path '{value}' must be relative to assets/ and stay "
+                                            "inside it (no leading /, no ..)")
+            elif not (ASSETS_DIR / pure).is_file():
+                yield Finding("E502", path, f"asset '{value}' does not exist in assets/")
+
+
+def check_quiz(data: dict) -> Iterator[Finding]:
+    """`correct` points at an existing option (E506); question ids are unique (E507)."""
+    seen: dict[str, int] = {}
+    for i, question in enumerate(_items(data.get("questions"))):
+        question = _mapping(question)
+        correct, options = question.get("correct"), _items(question.get("options"))
+        if isinstance(correct, int) and not isinstance(correct, bool) and options and correct >= len(options):
+            yield Finding("E506", ("questions", i, "correct"), f"'correct' is {correct} but there are only "
+                          f"{len(options)} options (counting from 0, the last is {len(options) - 1})")
+        qid = question.get("id")
+        if isinstance(qid, str):
+            if qid in seen:
+                yield Finding("E507", ("questions", i, "id"), f"question id '{qid}' is used twice "
+                              f"(also question {seen[qid] + 1})")
+            else:
+                seen[qid] = i
+
+
+CHECKS: dict[str, tuple[Check, ...]] = {
+    "scenario": (check_references, check_graph, check_assets),
+    "region": (),
+    "quiz": (check_quiz,),
+}

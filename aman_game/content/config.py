@@ -1,0 +1,43 @@
+"""Configuration of the content format: the languages every string must have, the vocabularies, and the
+limits that keep a hostile or broken file from costing more than a few milliseconds and megabytes.
+
+Everything that would otherwise be hard-coded in several places lives here once. The JSON Schemas in
+scenes/ repeat the vocabularies for editors; a test keeps the two in step.
+"""
+from __future__ import annotations
+
+#: Every human-readable string is a map language -> text that must carry at least these languages.
+REQUIRED_LANGUAGES: tuple[str, ...] = ("ar", "en")
+
+#: Names used in messages to authors ("missing Arabic text ('ar')").
+LANGUAGE_NAMES: dict[str, str] = {"ar": "Arabic", "en": "English", "fr": "French"}
+
+AGE_BANDS = ("7-9", "10-13")
+TOPICS = (
+    "friend_request", "fake_identity", "gift_offer", "secret_keeping", "private_app",
+    "photo_request", "personal_info", "voice_chat", "blackmail",
+)
+SENSITIVITIES = ("normal", "high")
+APP_LOOKS = ("messenger", "game_lobby")
+ROLES = ("stranger", "friend", "adult", "guide")
+CARDS = ("friend_request", "gift", "photo_request", "link", "voice_invite")
+ACTIONS = ("block", "report", "tell_adult", "reply", "accept", "ignore", "decline", "send")
+OUTCOMES = ("safe", "recovered", "unsafe")
+RESOURCE_KINDS = ("phone", "app", "web", "person")
+
+#: The child playing is always this implicit character; a scenario must not define it.
+PLAYER_CHARACTER = "me"
+
+POINTS_MIN, POINTS_MAX = 0, 10
+CHOICES_MIN, CHOICES_MAX = 2, 4
+
+# --- limits of the safe reader -------------------------------------------------------------------------
+#: Bigger files are refused before they are read (a long scenario is ~30 kB).
+MAX_FILE_BYTES = 2 * 1024 * 1024
+#: Deepest nesting of mappings/lists (a scenario needs about 8).
+MAX_DEPTH = 40
+#: Values after alias expansion; an alias bomb hits this long before it costs memory or time.
+MAX_VALUES = 100_000
+
+#: Keys whose value is a path relative to assets/ that must exist.
+ASSET_KEYS = ("avatar",)
