@@ -174,8 +174,8 @@ def load_library(scenes_dir: Path | str, *, fit: bool = False) -> Library:
     return Library(tuple(scenarios), tuple(errors), tuple(regions), quizzes[0] if quizzes else None)
 
 
-def validate_paths(paths: Iterable[Path | str], *, fit: bool = True) -> list[Problem]:
-    """Every problem in every file under `paths` (files or scenes-like folders), sorted by file and line.
+def content_files(paths: Iterable[Path | str]) -> list[tuple[Path, str]]:
+    """(file, kind) for every content file under `paths` (files or scenes-like folders), each once.
     Raises FileNotFoundError for a path that does not exist (a usage error, not a content problem)."""
     files: list[tuple[Path, str]] = []
     for raw in paths:
@@ -186,11 +186,16 @@ def validate_paths(paths: Iterable[Path | str], *, fit: bool = True) -> list[Pro
             files.append((path, detect_kind(path)))
         else:
             raise FileNotFoundError(str(raw))
-    seen, checked = set(), []
+    seen, unique = set(), []
     for path, kind in files:
-        if path.resolve() in seen:
-            continue
-        seen.add(path.resolve())
-        checked.append(check_file(path, kind, fit=fit))
+        if path.resolve() not in seen:
+            seen.add(path.resolve())
+            unique.append((path, kind))
+    return unique
+
+
+def validate_paths(paths: Iterable[Path | str], *, fit: bool = True) -> list[Problem]:
+    """Every problem in every file under `paths`, sorted by file and line (see content_files)."""
+    checked = [check_file(path, kind, fit=fit) for path, kind in content_files(paths)]
     problems = [p for c in checked for p in c.problems] + cross_file_findings(checked)
     return sort_problems(problems)
