@@ -15,6 +15,7 @@ import functools
 import gettext as _stdlib_gettext
 import logging
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -202,8 +203,15 @@ def strip_harakat(text: str) -> str:
     return HARAKAT.sub("", text)
 
 
+def _harakat_pref(text: str) -> str:
+    return text if _harakat else strip_harakat(text)
+
+
 def for_display(text: str, lang: str | None = None) -> str:
-    """Apply the display preferences (digits, harakat) to any string about to be drawn."""
+    """Apply the display preferences (digits, harakat) to scenario text about to be drawn.
+
+    UI strings get only the harakat preference: their numbers come from format_number (already in the
+    chosen digits), and a label may show digits on purpose ("Digits 123" beside "Digits ١٢٣")."""
     code = lang or _current
     text = localize_digits(text, code)
     if not _harakat:
@@ -248,8 +256,8 @@ def gettext(msgid: str, lang: str | None = None) -> str:
     if msg is not None and msg.string:
         text = msg.string if isinstance(msg.string, str) else msg.string[0]
         if text:
-            return for_display(text, code)
-    return for_display(msgid, code)
+            return _harakat_pref(text)
+    return _harakat_pref(msgid)
 
 
 def ngettext(singular: str, plural: str, n: int, lang: str | None = None) -> str:
@@ -260,8 +268,8 @@ def ngettext(singular: str, plural: str, n: int, lang: str | None = None) -> str
     catalog, msg = _lookup(singular, code)
     if msg is not None and isinstance(msg.string, (tuple, list)) and all(msg.string):
         index = plural_index(code, n, catalog)
-        return for_display(msg.string[min(index, len(msg.string) - 1)], code)
-    return for_display(singular if n == 1 else plural, code)
+        return _harakat_pref(msg.string[min(index, len(msg.string) - 1)])
+    return _harakat_pref(singular if n == 1 else plural)
 
 
 @functools.lru_cache(maxsize=None)
@@ -338,7 +346,9 @@ def pick_logical(texts, lang: str | None = None) -> str:
         return ""
     if isinstance(texts, str):
         return texts
-    get = texts.get if hasattr(texts, "get") else (lambda k, d=None: getattr(texts, k, d))
+    if not isinstance(texts, Mapping):  # aman_game.content.model.Text keeps its map in .values
+        texts = getattr(texts, "values", None) or {}
+    get = texts.get
     value = get(code)
     if value:
         return value

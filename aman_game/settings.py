@@ -39,7 +39,7 @@ LABELS = {
 }
 #: Labels of each choice of the non-boolean settings.
 CHOICE_LABELS = {
-    "digits": {"latn": N_("Western digits 0 1 2 3"), "arab": N_("Arabic digits ٠ ١ ٢ ٣")},
+    "digits": {"latn": N_("Digits 123"), "arab": N_("Digits ١٢٣")},
     "text_size": {1: N_("Normal"), 2: N_("Large"), 3: N_("Largest")},
 }
 ON_OFF = {True: N_("On"), False: N_("Off")}

@@ -1,0 +1,233 @@
+"""Translation checks behind `python main.py validate --translations` and tests/test_translations.py.
+
+What fails (severity "error"):
+- a UI msgid of the code missing from locales/aman.pot (extraction not run)        T005
+- a msgid of aman.pot missing from a language's .po (pybabel update not run)        T003
+- an untranslated or fuzzy UI entry in ar or en (or any other real language)       T001 / T002
+- a translation that lost or invented a {placeholder}; wrong number of plural forms T004 / T006
+- a pseudo-locale catalog (xa, xb) not regenerated after aman.pot changed          T030
+- a scenario/region/quiz string missing a language or empty                        T010 / T011
+- a STALE translation: the English source changed since that translation was last
+  confirmed (the lock file records a hash of the English text it was checked against) T020
+Warnings: a file with translations never confirmed (T021), a .po whose Plural-Forms disagrees with
+CLDR (T007), msgids of aman.pot no longer in the code (T008).
+
+The stale marker works like Yarn Spinner's lock column: locales/scenario-text.lock has one line per
+translated string — file, path in the file, language, hash of the English text. After checking a
+translation against its new English text, confirm the file:
+    python main.py validate --translations --confirm scenes/gift_gems.yaml
+    (or: python -m aman_game.i18n_check --confirm scenes/gift_gems.yaml)
+See docs/translating.md.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import LOCALES_DIR, ROOT, SCENES_DIR, i18n
+
+ERROR, WARNING = "error", "warning"
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\([^)]*\)[sdifr]")
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """Same fields and text as aman_game.content.errors.Problem, so validate prints both alike."""
+    file: str
+    line: int
+    col: int
+    severity: str
+    message: str
+    code: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.code}]"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+
+def _rel(path: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def source_hash(text: str) -> str:
+    return hashlib.sha256(unicodedata.normalize("NFC", text.strip()).encode("utf-8")).hexdigest()[:12]
+
+
+# --- UI catalogs -----------------------------------------------------------------------------------
+
+def _read_po(path: Path, problems: list, lang: str | None):
+    from babel.messages.pofile import PoFileError, read_po
+
+    try:
+        with open(path, "rb") as fh:
+            return read_po(fh, locale=lang, abort_invalid=True)
+    except PoFileError as exc:
+        problems.append(Problem(_rel(path), getattr(exc, "lineno", 1) or 1, 1, ERROR, str(exc), "T009"))
+    except (OSError, ValueError) as exc:
+        problems.append(Problem(_rel(path), 1, 1, ERROR, f"cannot read catalog: {exc}", "T009"))
+    return None
+
+
+def ui_languages(locales_dir: Path = LOCALES_DIR) -> list[str]:
+    """Languages whose UI catalog must be complete: the supported ones and any other real language."""
+    langs = list(i18n.SUPPORTED)
+    for po in sorted(Path(locales_dir).glob("*/LC_MESSAGES/aman.po")):
+        code = po.parent.parent.name
+        if code not in langs and code not in i18n.PSEUDO_LOCALES:
+            langs.append(code)
+    return langs
+
+
+def _placeholders(text: str) -> list[str]:
+    return sorted(_PLACEHOLDER.findall(text or ""))
+
+
+def check_catalog(template, path: Path, lang: str) -> list[Problem]:
+    problems: list[Problem] = []
+    rel = _rel(path)
+    if not path.is_file():
+        return [Problem(rel, 1, 1, ERROR, f"no catalog for {lang!r}: run pybabel init -l {lang} "
+                        "(docs/translating.md)", "T003")]
+    catalog = _read_po(path, problems, None if lang in i18n.PSEUDO_LOCALES else lang)
+    if catalog is None:
+        return problems
+    _check_plural_header(catalog, rel, lang, problems)
+    for tmsg in template:
+        if not tmsg.id:
+            continue
+        msg = catalog.get(tmsg.id, context=tmsg.context)
+        label = tmsg.id[0] if tmsg.pluralizable else tmsg.id
+        if msg is None:
+            problems.append(Problem(rel, 1, 1, ERROR, f"{label!r} is missing: run pybabel update "
+                                    "(docs/translating.md)", "T003"))
+            continue
+        line = getattr(msg, "lineno", None) or 1
+        strings = list(msg.string) if isinstance(msg.string, (tuple, list)) else [msg.string]
+        if msg.fuzzy:
+            problems.append(Problem(rel, line, 1, ERROR, f"fuzzy translation of {label!r}: check it, "
+                                    "then remove the '#, fuzzy' line", "T002"))
+        elif not all(strings):
+            problems.append(Problem(rel, line, 1, ERROR, f"untranslated: {label!r}", "T001"))
+            continue
+        if tmsg.pluralizable and len(strings) != catalog.num_plurals:
+            problems.append(Problem(rel, line, 1, ERROR, f"{label!r} has {len(strings)} plural forms; "
+                                    f"{lang} needs {catalog.num_plurals}", "T006"))
+        ids = tmsg.id if tmsg.pluralizable else (tmsg.id,)
+        wanted = {p for i in ids for p in _placeholders(i)}
+        for s in strings:
+            got = set(_placeholders(s))
+            # A plural form may leave the count out (Arabic says "نقطتان", two points, with no number).
+            if got - wanted or (not tmsg.pluralizable and wanted - got):
+                problems.append(Problem(rel, line, 1, ERROR, f"placeholders differ from the source in "
+                                        f"{s!r}: expected {', '.join(sorted(wanted)) or 'none'}", "T004"))
+                break
+    return problems
+
+
+def _check_plural_header(catalog, rel: str, lang: str, problems: list) -> None:
+    if lang in i18n.PSEUDO_LOCALES:
+        return
+    try:
+        for n in range(0, 230):
+            if i18n.plural_index(lang, n, catalog) != i18n._plural_index(lang, n):
+                problems.append(Problem(rel, 1, 1, WARNING, f"Plural-Forms header disagrees with CLDR for "
+                                        f"n={n}; copy the header pybabel init writes", "T007"))
+                return
+    except Exception as exc:  # unknown to CLDR: nothing to compare against
+        problems.append(Problem(rel, 1, 1, WARNING, f"cannot check Plural-Forms: {exc}", "T007"))
+
+
+def check_sources_extracted(template, locales_dir: Path, package_dir: Path | None = None) -> list[Problem]:
+    """Every _()/N_()/ngettext() string in the code must be in aman.pot (else nobody can translate it)."""
+    from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+
+    package_dir = package_dir or Path(i18n.__file__).parent
+    keywords = dict(DEFAULT_KEYWORDS, N_=None, ngettext=(1, 2))
+    in_pot = {m.id if isinstance(m.id, str) else m.id[0] for m in template if m.id}
+    seen, problems = set(), []
+    for filename, lineno, message, _comments, _ctx in extract_from_dir(
+            package_dir, method_map=[("**.py", "python")], keywords=keywords):
+        msgid = message if isinstance(message, str) else message[0]
+        seen.add(msgid)
+        if msgid and msgid not in in_pot:
+            problems.append(Problem(_rel(package_dir / filename), lineno, 1, ERROR,
+                                    f"{msgid!r} is not in locales/aman.pot: run pybabel extract "
+                                    "(docs/translating.md)", "T005"))
+    for msgid in sorted(in_pot - seen):
+        problems.append(Problem(_rel(Path(locales_dir) / "aman.pot"), 1, 1, WARNING,
+                                f"{msgid!r} is no longer used by the code: run pybabel extract", "T008"))
+    return problems
+
+
+def check_ui_catalogs(locales_dir: Path = LOCALES_DIR, check_sources: bool = True) -> list[Problem]:
+    from .pseudo_locale import TRANSFORMS, expected_po
+
+    locales_dir = Path(locales_dir)
+    problems: list[Problem] = []
+    template = _read_po(locales_dir / "aman.pot", problems, None)
+    if template is None:
+        return problems
+    if check_sources:
+        problems += check_sources_extracted(template, locales_dir)
+    for lang in ui_languages(locales_dir):
+        problems += check_catalog(template, locales_dir / lang / "LC_MESSAGES" / "aman.po", lang)
+    for code in TRANSFORMS:
+        path = locales_dir / code / "LC_MESSAGES" / "aman.po"
+        if not path.is_file() or path.read_bytes() != expected_po(locales_dir, code):
+            problems.append(Problem(_rel(path), 1, 1, ERROR, f"pseudo-locale {code} is out of date with "
+                                    "aman.pot: run python -m aman_game.pseudo_locale", "T030"))
+    return problems
+
+
+# --- scenario text --------------------------------------------------------------------------------
+from .translation_lock import (check_scenario_texts, confirm, lock_path_for,  # noqa: E402,F401
+                               scenario_files, text_maps)
+
+
+def check_translations(locales_dir: Path = LOCALES_DIR, scenes_dir: Path = SCENES_DIR,
+                       lock_path: Path | None = None, check_sources: bool = True) -> list[Problem]:
+    """Every translation problem of the UI catalogs and the content files, sorted by file and line."""
+    problems = check_ui_catalogs(locales_dir, check_sources=check_sources)
+    problems += check_scenario_texts(scenes_dir, lock_path or lock_path_for(locales_dir),
+                                     required=ui_languages(locales_dir))
+    return sorted(problems, key=lambda p: (p.file, p.line, p.col, p.code, p.message))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m aman_game.i18n_check [--confirm FILE ...]`: the same as validate --translations."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m aman_game.i18n_check", description=__doc__.split("\n")[0])
+    parser.add_argument("--confirm", nargs="+", metavar="FILE",
+                        help="record that these files' translations match their current English text")
+    args = parser.parse_args(argv)
+    return run_cli(args.confirm)
+
+
+def run_cli(confirm_files=None, out=None) -> int:
+    """Shared by this module's main and `validate --translations`: print problems, exit 1 on errors."""
+    out = out or sys.stdout
+    if confirm_files:
+        for file in confirm_files:
+            count = confirm(Path(file))
+            print(f"{file}: {count} translations confirmed against their English text", file=out)
+    problems = check_translations()
+    for p in problems:
+        print(p, file=out)
+    errors = sum(p.is_error for p in problems)
+    print(f"translations: {errors} error(s), {len(problems) - errors} warning(s)", file=out)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
