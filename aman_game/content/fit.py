@@ -42,6 +42,7 @@ def _engine():
     """The text engine, created once (it loads fonts) and shared by every file validated."""
     import os
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # keep stdout clean for --json
     from aman_game.text import get_engine
     return get_engine()
 
