@@ -1,0 +1,78 @@
+"""`python main.py report PATH... [--class NAME] --out report.html [--csv results.csv] [--lang ar|en]`
+and `python main.py report --parents [--lang ar|en] [--region qa] --out parents.html`.
+
+PATH is any mix of results files and folders of them (a lab's shared folder, a USB stick of copied
+files). The files are read from private copies, never changed. The HTML is one self-contained file:
+open it in any browser, print it, e-mail it; it needs no internet.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="results files or folders holding them")
+    parser.add_argument("--class", dest="class_name", metavar="NAME", help="report on this class only")
+    parser.add_argument("--out", metavar="FILE", help="HTML file to write (default report.html, or parents.html)")
+    parser.add_argument("--csv", metavar="FILE", help="also write every run, decision and quiz answer as CSV")
+    parser.add_argument("--lang", choices=("ar", "en"), help="language of the report (default ar); with "
+                        "--parents, only this language (default: both)")
+    parser.add_argument("--parents", action="store_true", help="write the take-home page for parents instead")
+    parser.add_argument("--region", default=None, help="help channels of this region for --parents (default: "
+                        "the region file marked default, qa)")
+    parser.add_argument("--scenes", metavar="DIR", help="scenario library for titles and teacher notes "
+                        "(default: the game's scenes/)")
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def run(args: argparse.Namespace) -> int:
+    from aman_game.report import build_class_report, build_parents_page, load_content, write_csv
+    from aman_game.results import find_results_files, load_results
+
+    content = load_content(args.scenes)
+    if args.parents:
+        out = Path(args.out or "parents.html")
+        langs = [args.lang] if args.lang else ["ar", "en"]
+        _write(out, build_parents_page(content, langs, args.region or "qa"))
+        print(f"wrote {out}")
+        return 0
+
+    if not args.paths:
+        print("report: give one or more results files or folders (or --parents)", file=sys.stderr)
+        return 2
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        print(f"report: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    if not find_results_files(args.paths):
+        print("report: no results-*.sqlite3 files found in " + ", ".join(args.paths), file=sys.stderr)
+        return 2
+    results = load_results(args.paths)
+    for skipped in results.skipped:
+        print(f"report: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+    if args.class_name:
+        from aman_game.results import name_key
+
+        known = results.classes()
+        if name_key(args.class_name) not in {name_key(n) for n in known}:
+            print(f"report: no results for class {args.class_name!r}; classes found: "
+                  f"{', '.join(known) or 'none'}", file=sys.stderr)
+            return 1
+        results = results.for_class(args.class_name)
+    lang = args.lang or "ar"
+    out = Path(args.out or "report.html")
+    _write(out, build_class_report(results, content, lang, class_name=args.class_name))
+    print(f"wrote {out}: {len(results.classes())} class(es), {len(results.nicknames())} children, "
+          f"{len(results.runs)} runs, from {len(results.sources)} file(s)")
+    if args.csv:
+        csv_path = Path(args.csv)
+        csv_path.parent.mkdir(parents=True, exist_ok=True)
+        write_csv(csv_path, results, content, lang)
+        print(f"wrote {csv_path}")
+    return 0
