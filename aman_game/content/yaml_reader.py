@@ -241,11 +241,11 @@ class _Composer:
 
     def start(self, event, container) -> None:
         mark = event.start_mark
-        if self._awaiting_key():
-            raise self.error(mark, "a key must be plain text, not a list or mapping", "E011")
         if event.tag and event.tag != "!" and event.tag not in _COLLECTION_TAGS:
             raise self.error(mark, f"the tag '{_tag_name(event.tag)}' is not allowed: content files hold "
                                    "plain text, numbers, lists and mappings", "E007")
+        if self._awaiting_key():
+            raise self.error(mark, "a key must be plain text, not a list or mapping", "E011")
         if len(self.stack) >= MAX_DEPTH:
             raise self.error(mark, f"nested more than {MAX_DEPTH} levels deep", "E008")
         self._count(1, mark)
@@ -289,6 +289,8 @@ def _yaml_error(exc: yaml.YAMLError, text: str, file: str) -> ContentError:
     context = getattr(exc, "context", None)
     cmark = getattr(exc, "context_mark", None)
     detail = f" ({context}, line {cmark.line + 1})" if context and cmark is not None else ""
+    if "nesting depth" in str(problem):  # libyaml's own limit, hit while it scans ahead of our counter
+        return _fail(file, line, col, f"nested more than {MAX_DEPTH} levels deep", "E008")
     return _fail(file, line, col, f"YAML syntax error: {problem}{detail}", "E003")
 
 
