@@ -203,15 +203,11 @@ def strip_harakat(text: str) -> str:
     return HARAKAT.sub("", text)
 
 
-def _harakat_pref(text: str) -> str:
-    return text if _harakat else strip_harakat(text)
-
-
 def for_display(text: str, lang: str | None = None) -> str:
-    """Apply the display preferences (digits, harakat) to scenario text about to be drawn.
+    """Apply the display preferences (digits, harakat) to any string about to be drawn.
 
-    UI strings get only the harakat preference: their numbers come from format_number (already in the
-    chosen digits), and a label may show digits on purpose ("Digits 123" beside "Digits ١٢٣")."""
+    `_()`, `ngettext()` and `pick()` already do; a string shown on purpose with fixed digits (the
+    "123" / "١٢٣" samples of the digits setting) must not go through it."""
     code = lang or _current
     text = localize_digits(text, code)
     if not _harakat:
@@ -256,8 +252,8 @@ def gettext(msgid: str, lang: str | None = None) -> str:
     if msg is not None and msg.string:
         text = msg.string if isinstance(msg.string, str) else msg.string[0]
         if text:
-            return _harakat_pref(text)
-    return _harakat_pref(msgid)
+            return for_display(text, code)
+    return for_display(msgid, code)
 
 
 def ngettext(singular: str, plural: str, n: int, lang: str | None = None) -> str:
@@ -268,8 +264,8 @@ def ngettext(singular: str, plural: str, n: int, lang: str | None = None) -> str
     catalog, msg = _lookup(singular, code)
     if msg is not None and isinstance(msg.string, (tuple, list)) and all(msg.string):
         index = plural_index(code, n, catalog)
-        return _harakat_pref(msg.string[min(index, len(msg.string) - 1)])
-    return _harakat_pref(singular if n == 1 else plural)
+        return for_display(msg.string[min(index, len(msg.string) - 1)], code)
+    return for_display(singular if n == 1 else plural, code)
 
 
 @functools.lru_cache(maxsize=None)

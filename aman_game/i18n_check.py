@@ -78,10 +78,11 @@ def _read_po(path: Path, problems: list, lang: str | None):
     return None
 
 
-def ui_languages(locales_dir: Path = LOCALES_DIR) -> list[str]:
+def ui_languages(locales_dir: Path | None = None) -> list[str]:
     """Languages whose UI catalog must be complete: the supported ones and any other real language."""
     langs = list(i18n.SUPPORTED)
-    for po in sorted(Path(locales_dir).glob("*/LC_MESSAGES/aman.po")):
+    folder = Path(locales_dir if locales_dir is not None else LOCALES_DIR)
+    for po in sorted(folder.glob("*/LC_MESSAGES/aman.po")):
         code = po.parent.parent.name
         if code not in langs and code not in i18n.PSEUDO_LOCALES:
             langs.append(code)
@@ -169,10 +170,10 @@ def check_sources_extracted(template, locales_dir: Path, package_dir: Path | Non
     return problems
 
 
-def check_ui_catalogs(locales_dir: Path = LOCALES_DIR, check_sources: bool = True) -> list[Problem]:
+def check_ui_catalogs(locales_dir: Path | None = None, check_sources: bool = True) -> list[Problem]:
     from .pseudo_locale import TRANSFORMS, expected_po
 
-    locales_dir = Path(locales_dir)
+    locales_dir = Path(locales_dir if locales_dir is not None else LOCALES_DIR)
     problems: list[Problem] = []
     template = _read_po(locales_dir / "aman.pot", problems, None)
     if template is None:
@@ -194,9 +195,11 @@ from .translation_lock import (check_scenario_texts, confirm, lock_path_for,  # 
                                scenario_files, text_maps)
 
 
-def check_translations(locales_dir: Path = LOCALES_DIR, scenes_dir: Path = SCENES_DIR,
+def check_translations(locales_dir: Path | None = None, scenes_dir: Path | None = None,
                        lock_path: Path | None = None, check_sources: bool = True) -> list[Problem]:
     """Every translation problem of the UI catalogs and the content files, sorted by file and line."""
+    locales_dir = Path(locales_dir if locales_dir is not None else LOCALES_DIR)
+    scenes_dir = Path(scenes_dir if scenes_dir is not None else SCENES_DIR)
     problems = check_ui_catalogs(locales_dir, check_sources=check_sources)
     problems += check_scenario_texts(scenes_dir, lock_path or lock_path_for(locales_dir),
                                      required=ui_languages(locales_dir))

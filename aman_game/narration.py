@@ -229,6 +229,8 @@ class Narrator:
         self._pending: list[Utterance] | None = None
         self._cancel = threading.Event()
         self._busy = False
+        self._idle = threading.Event()
+        self._idle.set()
         self._closed = False
         self._thread: threading.Thread | None = None
         self.spoken: list[Utterance] = []  # what was actually started, newest last (for tests/debug)
@@ -261,6 +263,7 @@ class Narrator:
         with self._lock:
             self._pending = queue
             self._cancel.set()
+            self._idle.clear()
         self._ensure_thread()
         self._wake.set()
         return True
@@ -269,6 +272,12 @@ class Narrator:
         with self._lock:
             self._pending = None
             self._cancel.set()
+            if not self._busy:
+                self._idle.set()
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Block until nothing is pending or playing (tests, clean exit); True if idle in time."""
+        return self._idle.wait(timeout)
 
     @property
     def speaking(self) -> bool:
@@ -316,7 +325,10 @@ class Narrator:
             except Exception as exc:  # narration must never take the game down
                 log.debug("narration error: %s", exc)
             finally:
-                self._busy = False
+                with self._lock:
+                    self._busy = False
+                    if self._pending is None:
+                        self._idle.set()
 
     def _speak(self, utterance: Utterance, cancelled: threading.Event) -> None:
         self.spoken.append(utterance)
@@ -330,8 +342,11 @@ class Narrator:
             self._engines = system_engines()
         lang = speech_language(utterance.lang)
         for engine in self._engines:
-            if getattr(engine, "available", True) and engine.speak(utterance.text, lang, cancelled):
-                return
+            try:
+                if getattr(engine, "available", True) and engine.speak(utterance.text, lang, cancelled):
+                    return
+            except Exception as exc:  # a broken engine: try the next one
+                log.debug("narration engine %s failed: %s", getattr(engine, "name", engine), exc)
 
 
 _narrator: Narrator | None = None

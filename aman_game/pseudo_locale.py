@@ -114,8 +114,8 @@ def expected_po(locales_dir: Path, code: str) -> bytes:
 
 
 def fill_source_catalog(locales_dir: Path, lang: str = "en") -> int:
-    """Copy the msgid into every empty msgstr of the English catalog (the source language translates
-    to itself unless someone polishes a wording); returns how many entries were filled."""
+    """Copy the msgid into every empty or fuzzy msgstr of the English catalog (the source language
+    translates to itself unless someone polishes a wording); returns how many entries were filled."""
     from babel.messages.pofile import read_po, write_po
 
     path = locales_dir / lang / "LC_MESSAGES" / "aman.po"
@@ -125,6 +125,10 @@ def fill_source_catalog(locales_dir: Path, lang: str = "en") -> int:
     for msg in catalog:
         if not msg.id:
             continue
+        # A fuzzy English entry is pybabel's guess from a neighbouring msgid: the msgid is the truth.
+        if msg.fuzzy:
+            msg.flags.discard("fuzzy")
+            msg.string = ()
         if msg.pluralizable:
             if not all(msg.string or ()):
                 msg.string = tuple(msg.id) + (msg.id[1],) * (catalog.num_plurals - 2)

@@ -39,9 +39,11 @@ LABELS = {
 }
 #: Labels of each choice of the non-boolean settings.
 CHOICE_LABELS = {
-    "digits": {"latn": N_("Digits 123"), "arab": N_("Digits ١٢٣")},
     "text_size": {1: N_("Normal"), 2: N_("Large"), 3: N_("Largest")},
 }
+#: The digits choices are shown by example. Draw these as they are: NOT through i18n._ or
+#: i18n.for_display, which would rewrite "123" in the digits currently chosen.
+DIGIT_SAMPLES = {"latn": "123", "arab": "١٢٣"}
 ON_OFF = {True: N_("On"), False: N_("Off")}
 
 
@@ -135,7 +137,7 @@ def load(path: str | os.PathLike | None = None) -> Settings:
         return Settings()
     try:
         data = json.loads(raw)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         log.warning("%s: settings file is corrupted (%s); using defaults", target, exc)
         return Settings()
     return _from_mapping(data, source=str(target))

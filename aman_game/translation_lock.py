@@ -21,8 +21,8 @@ _LOCK_HEADER = (
 )
 
 
-def lock_path_for(locales_dir: Path = LOCALES_DIR) -> Path:
-    return Path(locales_dir) / LOCK_NAME
+def lock_path_for(locales_dir: Path | None = None) -> Path:
+    return Path(locales_dir if locales_dir is not None else LOCALES_DIR) / LOCK_NAME
 
 
 def file_key(path: Path) -> str:
@@ -42,9 +42,10 @@ def path_text(path: tuple) -> str:
     return out
 
 
-def scenario_files(scenes_dir: Path = SCENES_DIR) -> list[Path]:
+def scenario_files(scenes_dir: Path | None = None) -> list[Path]:
     """Every content file: scenarios, region help files, the quiz."""
-    return sorted(p for p in Path(scenes_dir).rglob("*.yaml") if p.is_file())
+    folder = Path(scenes_dir if scenes_dir is not None else SCENES_DIR)
+    return sorted(p for p in folder.rglob("*.yaml") if p.is_file())
 
 
 def _is_text_map(value) -> bool:
@@ -133,13 +134,13 @@ def _translations(data):
                 yield path, lang, source, text
 
 
-def check_scenario_texts(scenes_dir: Path = SCENES_DIR, lock_path: Path | None = None,
+def check_scenario_texts(scenes_dir: Path | None = None, lock_path: Path | None = None,
                          required=i18n.SUPPORTED) -> list:
     from .i18n_check import ERROR, WARNING, Problem, source_hash
 
     lock = read_lock(lock_path or lock_path_for())
     problems = []
-    for file in scenario_files(scenes_dir):
+    for file in scenario_files(scenes_dir if scenes_dir is not None else SCENES_DIR):
         data, positions, problem = read_content(file)
         if problem is not None:
             problems.append(problem)
