@@ -114,11 +114,12 @@ def discover(path: Path) -> list[tuple[Path, str]]:
 
 def cross_file_findings(checked: Iterable[Checked]) -> list[Problem]:
     """Problems that only show across files: a scenario or region id used twice (E504), two default
-    regions (E508). The later file (in sorted order) gets the error, pointing at the earlier one."""
+    regions (E508). The later file (in sorted order, valid files first) gets the error."""
     problems: list[Problem] = []
     owners: dict[tuple[str, str], Checked] = {}
     default_region: Optional[Checked] = None
-    for c in sorted(checked, key=lambda c: c.file):
+    # files without errors claim their id first, so a half-edited copy never hides the original
+    for c in sorted(checked, key=lambda c: (not c.ok, c.file)):
         if c.doc is None or not isinstance(c.doc.data, dict):
             continue
         id_key = {"scenario": "id", "region": "region"}.get(c.kind)
