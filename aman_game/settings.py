@@ -163,12 +163,13 @@ def save(settings: Settings, path: str | os.PathLike | None = None) -> bool:
 
 
 def apply(settings: Settings) -> None:
-    """Make the process follow the settings: language, digits and harakat (i18n), narration on/off.
-
-    Text size, contrast and motion are read by the theme and screens from the Settings object."""
+    """Make the whole process follow the settings at once: language, digits and harakat (i18n), text
+    size, contrast and motion (theme), read-aloud on/off (narration). Call after load and each change."""
     i18n.set_language(settings.language)
     i18n.set_digits(settings.digits)
     i18n.set_harakat(settings.harakat)
-    from . import narration
+    from . import narration, theme
 
+    theme.configure(text_size=settings.text_size, high_contrast=settings.high_contrast,
+                    reduced_motion=settings.reduced_motion)
     narration.get_narrator().set_enabled(settings.narration)

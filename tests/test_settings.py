@@ -18,6 +18,8 @@ def clean_state():
     i18n.set_digits(saved[1])
     i18n.set_harakat(saved[2])
     narration.get_narrator().set_enabled(saved[3])
+    from aman_game import theme
+    theme.configure()
 
 
 def test_missing_file_gives_defaults_silently(tmp_path, caplog):
@@ -118,14 +120,20 @@ def test_default_path_is_the_user_config_dir_or_the_override(monkeypatch, tmp_pa
     assert settings.load().language == "en"
 
 
-def test_apply_sets_language_digits_harakat_and_narration():
-    settings.apply(Settings(language="en", digits="arab", harakat=False, narration=True))
+def test_apply_sets_language_digits_harakat_theme_and_narration():
+    from aman_game import theme
+
+    settings.apply(Settings(language="en", digits="arab", harakat=False, narration=True, text_size=3,
+                            high_contrast=True, reduced_motion=True))
+    assert theme.current().high_contrast and theme.current().reduced_motion
+    assert theme.current().size(20) > 20
     assert i18n.current_language() == "en"
     assert i18n.current_digits() == "arab"
     assert i18n.harakat_shown() is False
     assert narration.get_narrator().enabled is True
     settings.apply(Settings())
     assert i18n.current_language() == "ar" and i18n.harakat_shown() is True
+    assert not theme.current().high_contrast and theme.current().size(20) == 20
     assert narration.get_narrator().enabled is False
 
 
