@@ -58,7 +58,7 @@ def translation_problems() -> list:
             problems.append(p)
         else:
             problems.append(Problem(str(p.file), int(p.line), int(p.col), str(p.severity), str(p.message),
-                                    str(getattr(p, "code", "E700"))))
+                                    str(getattr(p, "code", "T000"))))
     return problems
 
 
