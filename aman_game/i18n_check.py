@@ -10,7 +10,8 @@ What fails (severity "error"):
 - a STALE translation: the English source changed since that translation was last
   confirmed (the lock file records a hash of the English text it was checked against) T020
 Warnings: a file with translations never confirmed (T021), a .po whose Plural-Forms disagrees with
-CLDR (T007), msgids of aman.pot no longer in the code (T008).
+CLDR (T007), msgids of aman.pot no longer in the code (T008), an English literal handed to a drawing
+call in screens/ or widgets/ without _() (T040, a heuristic).
 
 The stale marker works like Yarn Spinner's lock column: locales/scenario-text.lock has one line per
 translated string — file, path in the file, language, hash of the English text. After checking a
@@ -170,6 +171,61 @@ def check_sources_extracted(template, locales_dir: Path, package_dir: Path | Non
     return problems
 
 
+#: Calls that put text on screen, and the positional index of their text argument.
+_DRAW_CALLS = {"draw": 1, "draw_in": 1, "layout": 0, "tight_layout": 0, "Button": 1, "Toggle": 1,
+               "Label": 1, "blit_text": 1}
+_TEXT_KEYWORDS = {"text", "words", "title", "label", "caption", "hint", "placeholder", "message"}
+_CODE_LIKE = re.compile(r"^[a-z0-9_./:-]*$")  # identifiers, icon names, paths: not words
+
+
+def _literal_words(node) -> str | None:
+    """The English words of a literal or f-string argument, or None if it carries none."""
+    import ast
+
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        text = node.value
+    elif isinstance(node, ast.JoinedStr):
+        text = "".join(v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+    else:
+        return None
+    if _CODE_LIKE.match(text) or not re.search(r"[A-Za-z]{2}", text):
+        return None
+    return text
+
+
+def find_hardcoded_strings(package_dir: Path | None = None, folders=("screens", "widgets")) -> list[Problem]:
+    """Warnings for English literals handed straight to a drawing call (not through _()) — what the
+    `xa` pseudo-locale shows as unaccented text. A heuristic: it reads the code, it does not run it."""
+    import ast
+
+    package_dir = package_dir or Path(i18n.__file__).parent
+    problems = []
+    for folder in folders:
+        for path in sorted((package_dir / folder).rglob("*.py")):
+            try:
+                tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+            except (OSError, SyntaxError, ValueError):
+                continue
+            for node in ast.walk(tree):
+                if not isinstance(node, ast.Call):
+                    continue
+                func = node.func
+                name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+                if any(k.arg == "lang" and isinstance(k.value, ast.Constant) for k in node.keywords):
+                    continue  # written in a fixed language on purpose (the bilingual language picker)
+                args = []
+                if name in _DRAW_CALLS and len(node.args) > _DRAW_CALLS[name]:
+                    args.append(node.args[_DRAW_CALLS[name]])
+                args += [k.value for k in node.keywords if k.arg in _TEXT_KEYWORDS]
+                for arg in args:
+                    words = _literal_words(arg)
+                    if words:
+                        problems.append(Problem(_rel(path), arg.lineno, arg.col_offset + 1, WARNING,
+                                                f"{words!r} is drawn without _(): wrap it so it can be "
+                                                "translated", "T040"))
+    return problems
+
+
 def check_ui_catalogs(locales_dir: Path | None = None, check_sources: bool = True) -> list[Problem]:
     from .pseudo_locale import TRANSFORMS, expected_po
 
@@ -180,6 +236,7 @@ def check_ui_catalogs(locales_dir: Path | None = None, check_sources: bool = Tru
         return problems
     if check_sources:
         problems += check_sources_extracted(template, locales_dir)
+        problems += find_hardcoded_strings()
     for lang in ui_languages(locales_dir):
         problems += check_catalog(template, locales_dir / lang / "LC_MESSAGES" / "aman.po", lang)
     for code in TRANSFORMS:

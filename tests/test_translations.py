@@ -234,3 +234,26 @@ def test_copy_of_real_locales_passes(tmp_path):
     copy = tmp_path / "locales"
     shutil.copytree(LOCALES_DIR, copy)
     assert codes(check_ui_catalogs(copy, check_sources=False)) == []
+
+
+def test_hard_coded_strings_in_screens_are_flagged(tmp_path):
+    screens = tmp_path / "pkg" / "screens"
+    screens.mkdir(parents=True)
+    (screens / "demo.py").write_text(textwrap.dedent('''
+        from aman_game.i18n import _
+        def draw(surface, label, Button, n):
+            label.draw(surface, _("Play"), (0, 0), 20, "red")          # translated
+            label.draw(surface, "Game over", (0, 0), 20, "red")       # hard-coded
+            label.draw_in(surface, f"Score: {n}", None, 20, "red")    # hard-coded f-string
+            Button(None, "play_icon", None)                            # a code, not words
+            Button(None, "Start", None, name="start")                  # hard-coded
+            label.draw(surface, "اختر لغتك", (0, 0), 20, "red", lang="ar")  # fixed language on purpose
+            label.draw(surface, "123", (0, 0), 20, "red")              # no words
+    '''), encoding="utf-8")
+    found = i18n_check.find_hardcoded_strings(tmp_path / "pkg")
+    assert [(p.code, p.line) for p in found] == [("T040", 5), ("T040", 6), ("T040", 8)]
+    assert all(p.severity == "warning" for p in found)
+
+
+def test_shipped_screens_draw_no_hard_coded_strings():
+    assert [str(p) for p in i18n_check.find_hardcoded_strings()] == []
