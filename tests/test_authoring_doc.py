@@ -4,7 +4,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 
