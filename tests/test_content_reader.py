@@ -151,3 +151,14 @@ def test_cli_subprocess_bad_inputs_no_traceback(tmp_path):
     lines = proc.stdout.splitlines()
     for f in files:
         assert sum(line.startswith(f + ":") for line in lines) == 1, f
+
+
+def test_problems_per_file_are_capped(tmp_path):
+    from aman_game.content import validate_paths
+    from aman_game.content.config import MAX_PROBLEMS_PER_FILE
+    path = tmp_path / "many.yaml"
+    path.write_text("\n".join(f"k{i}: v" for i in range(5000)) + "\n")
+    problems = validate_paths([path], fit=False)
+    assert len(problems) == MAX_PROBLEMS_PER_FILE + 1
+    [note] = [p for p in problems if p.code == "E012"]
+    assert note.message.startswith("... and 4,811 more problem(s)") and note.line == problems[-1].line

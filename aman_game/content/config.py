@@ -39,5 +39,8 @@ MAX_DEPTH = 40
 #: Values after alias expansion; an alias bomb hits this long before it costs memory or time.
 MAX_VALUES = 100_000
 
+#: Problems listed per file; past this a file is more broken than useful to list line by line.
+MAX_PROBLEMS_PER_FILE = 200
+
 #: Keys whose value is a path relative to assets/ that must exist.
 ASSET_KEYS = ("avatar",)

@@ -13,6 +13,7 @@ from typing import Iterable, Optional
 
 from .build import build
 from .checks import CHECKS
+from .config import MAX_PROBLEMS_PER_FILE
 from .errors import ERROR, WARNING, ContentError, Problem, sort_problems
 from .findings import Finding
 from .model import Quiz, Region, Scenario
@@ -77,7 +78,18 @@ def check_file(path: Path | str, kind: str | None = None, *, fit: bool = False,
         doc = read_document(path, file)
     except ContentError as exc:
         return Checked(file, kind, None, list(exc.problems))
-    return Checked(file, kind, doc, check_document(doc, kind, fit=fit))
+    return Checked(file, kind, doc, _capped(check_document(doc, kind, fit=fit)))
+
+
+def _capped(problems: list[Problem]) -> list[Problem]:
+    """At most MAX_PROBLEMS_PER_FILE, then one line saying how many more there are."""
+    if len(problems) <= MAX_PROBLEMS_PER_FILE:
+        return problems
+    shown = sort_problems(problems)[:MAX_PROBLEMS_PER_FILE]
+    last = shown[-1]
+    more = len(problems) - len(shown)
+    return shown + [Problem(last.file, last.line, last.col, ERROR, f"... and {more:,} more problem(s) in this "
+                            "file, not listed: fix these first", "E012")]
 
 
 def _load(path: Path | str, kind: str):

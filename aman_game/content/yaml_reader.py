@@ -181,8 +181,8 @@ class _Composer:
     def _count(self, n: int, mark) -> None:
         self.total += n
         if self.total > MAX_VALUES:
-            raise self.error(mark, f"more than {MAX_VALUES:,} values (after expanding aliases); "
-                                   "is this an alias bomb?", "E009")
+            raise self.error(mark, f"more than {MAX_VALUES:,} values (aliases count each time they are "
+                                   "used): too big for a content file (an alias bomb?)", "E009")
 
     def _awaiting_key(self) -> bool:
         return bool(self.stack) and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is None
