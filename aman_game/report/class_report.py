@@ -53,9 +53,9 @@ def _class_section(fig: ClassFigures, content: ReportContent, lang: str, anchor:
            _summary(fig, lang),
            _who_finished(fig, content, lang),
            _scenario_rates(fig, content, lang, rtl),
+           _quiz(fig, lang, rtl),
            _most_missed(fig, content, lang),
            _decision_rates(fig, content, lang),
-           _quiz(fig, lang, rtl),
            "</section>"]
     return "\n".join(out)
 

@@ -94,7 +94,10 @@ def load_content(scenes_dir: str | Path | None = None) -> ReportContent:
     except Exception as exc:  # the report must still come out when the content can't be read
         log.warning("content not loaded from %s: %s", scenes, exc)
         problems.append(f"{scenes}: {exc}")
-    return ReportContent(scenarios, regions, load_parents_advice(scenes, problems), tuple(problems))
+    parents = load_parents_advice(scenes, problems)
+    if not parents and scenes != SCENES_DIR and not (scenes / PARENTS_FILE).exists():
+        parents = load_parents_advice(SCENES_DIR, problems)  # a library of its own still gets the shipped page
+    return ReportContent(scenarios, regions, parents, tuple(problems))
 
 
 def load_parents_advice(scenes: Path, problems: list[str] | None = None) -> dict:

@@ -37,7 +37,7 @@ class ResultsUnavailable(Exception):
 
 
 def utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -215,7 +215,8 @@ class ResultsStore:
         the nicknames are gone from the bytes on disk, not just from the tables.
         """
         key = name_key(class_name)
-        names = [n for n in self.classes() if name_key(n) == key]
+        spellings = self._read("SELECT class_name FROM runs UNION SELECT class_name FROM quiz_answers")
+        names = [n for (n,) in spellings if name_key(n) == key]  # every spelling: "5B", "5b", "5B "
         if not names:
             return 0
         marks = ",".join("?" * len(names))
