@@ -40,9 +40,10 @@ LABELS = {
 #: Labels of each choice of the non-boolean settings.
 CHOICE_LABELS = {
     "text_size": {1: N_("Normal"), 2: N_("Large"), 3: N_("Largest")},
+    "digits": {"latn": N_("Western digits"), "arab": N_("Eastern Arabic digits")},
 }
-#: The digits choices are shown by example. Draw these as they are: NOT through i18n._ or
-#: i18n.for_display, which would rewrite "123" in the digits currently chosen.
+#: An example of each digits choice, to show beside its label. Draw these as they are — NOT through
+#: i18n._ or i18n.for_display, which would rewrite "123" in the digits currently chosen.
 DIGIT_SAMPLES = {"latn": "123", "arab": "١٢٣"}
 ON_OFF = {True: N_("On"), False: N_("Off")}
 
