@@ -257,3 +257,18 @@ def test_hard_coded_strings_in_screens_are_flagged(tmp_path):
 
 def test_shipped_screens_draw_no_hard_coded_strings():
     assert [str(p) for p in i18n_check.find_hardcoded_strings()] == []
+
+
+def test_plural_count_and_header_are_checked(locales):
+    path = locales / "ar" / "LC_MESSAGES" / "aman.po"
+    text = path.read_text(encoding="utf-8")
+    # A missing form is an untranslated form; a seventh form makes the file invalid.
+    path.write_text(text.replace('msgstr[5] "{n} نجمة"\n', ""), encoding="utf-8")
+    assert codes(check_ui_catalogs(locales, check_sources=False)) == ["T001"]
+    path.write_text(text.replace('msgstr[5] "{n} نجمة"\n', 'msgstr[5] "{n} نجمة"\nmsgstr[6] "{n} x"\n'),
+                    encoding="utf-8")
+    assert codes(check_ui_catalogs(locales, check_sources=False)) == ["T009"]  # Babel refuses the file
+    # A hand-edited header with the English rule: warned, since Arabic plurals would come out wrong.
+    path.write_text(text.replace("nplurals=6;", "nplurals=6; plural=(n != 1);  ").replace(
+        "plural=(n == 0", "old=(n == 0", 1), encoding="utf-8")
+    assert "T007" in codes(check_ui_catalogs(locales, check_sources=False), "warning")
