@@ -76,3 +76,22 @@ def test_quiz_chart_shows_before_and_after(shots, lang):
     # Nour 100%, Omar 80%, class mean 90% after; Nour 20%, Omar 40%, Sara 60%, mean 40% before.
     assert sorted(round(b.width / 380, 2) for b in after) == [0.8, 0.9, 1.0]
     assert sorted(round(b.width / 380, 2) for b in before) == [0.2, 0.4, 0.4, 0.6]
+
+
+def test_parents_page_prints_each_language_on_its_own_a4_sheet(tmp_path):
+    """Arabic on one side, English on the other: the page breaks between languages and each fits one A4
+    page (two at most where the system's fonts run larger than Debian's Noto)."""
+    import re
+
+    html_path = tmp_path / "parents.html"
+    assert main(["report", "--parents", "--out", str(html_path)]) == 0
+    pdf = tmp_path / "parents.pdf"
+    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'p'}",
+                    "--no-pdf-header-footer", f"--print-to-pdf={pdf}", html_path.resolve().as_uri()],
+                   check=True, timeout=120, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    data = pdf.read_bytes()
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", data))
+    assert 2 <= pages <= 4
+    boxes = re.findall(rb"/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]", data)
+    assert boxes and all(abs(float(w) - 595) < 1 and abs(float(h) - 842) < 1 for w, h in boxes)  # A4 in points

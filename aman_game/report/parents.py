@@ -7,39 +7,53 @@ number the document does not confirm is marked "to be confirmed by the school", 
 from __future__ import annotations
 
 from aman_game import i18n
+from aman_game.i18n import N_
 
 from .content_source import ReportContent, text_in
 from .html_page import esc, page
 from .strings import _
 
 PRINT_CSS = """
-@page { size: A4; margin: 12mm 13mm; }
+@page { size: A4; margin: 10mm 12mm; }
 section.lang { padding-block-end: 6mm; }
 section.lang + section.lang { border-block-start: 1px dashed var(--line); padding-block-start: 6mm; }
-.brand { font-size: 13px; color: var(--accent); font-weight: 700; letter-spacing: .02em; }
-section.lang h1 { font-size: 22px; }
-section.lang h2 { font-size: 16px; margin: 12px 0 4px; }
-section.lang ul { margin: 2px 0 4px; padding-inline-start: 20px; }
+section.lang:lang(ar) { font-size: 1.08em; }
+.brand { font-size: 13px; color: var(--accent); font-weight: 700; }
+section.lang h1 { font-size: 22px; margin-block-end: 2px; }
+section.lang h2 { font-size: 16px; margin: 10px 0 3px; }
+section.lang ul, section.lang ol { margin: 2px 0 4px; padding-inline-start: 18px; }
 section.lang li { margin: 1px 0; }
-.cols { columns: 2 300px; column-gap: 8mm; }
-.cols > div { break-inside: avoid; }
+.grid { display: grid; grid-template-columns: 1fr 1fr; column-gap: 7mm; }
 .help li b { white-space: nowrap; }
-.help .tbc { color: #8a2525; font-size: 12px; }
+.help .tbc { color: #8a2525; }
+.help .what { color: var(--muted); }
 .source { font-size: 11px; color: var(--muted); margin-top: 6px; }
 @media print {
-  body { font-size: 9.6pt; line-height: 1.4; }
-  section.lang h1 { font-size: 15pt; }
-  section.lang h2 { font-size: 11pt; margin: 7px 0 2px; }
+  body { font-size: 8.6pt; line-height: 1.32; }
+  section.lang h1 { font-size: 14pt; }
+  section.lang h2 { font-size: 10pt; margin: 6px 0 1px; }
+  section.lang p { margin: 3px 0; }
+  .source { font-size: 7pt; }
   section.lang + section.lang { break-before: page; border: 0; padding-block-start: 0; }
 }
 """
 
-SECTIONS = (("practised", "What your child practised in Aman"), ("warning_signs", "Warning signs"),
-            ("advice", "Advice for parents"), ("risks", "What puts a child at risk"))
+# Headings marked with N_ so `pybabel extract` finds them; translated with _ when the page is built.
+SECTIONS = (("practised", N_("What your child practised in Aman")), ("warning_signs", N_("Warning signs")),
+            ("risks", N_("What puts a child at risk")))
+ADVICE_HEADING = N_("Advice for parents")
 
 
 def _items(values, lang: str) -> str:
     return "".join(f"<li>{esc(text_in(v, lang))}</li>" for v in values or ())
+
+
+def _bare_url(url: str) -> str:
+    """What a parent types: "www.safespace.qa", not "https://www.safespace.qa/"."""
+    for prefix in ("https://", "http://"):
+        if url.startswith(prefix):
+            url = url[len(prefix):]
+    return url.rstrip("/")
 
 
 def _help(content: ReportContent, region_code: str | None, lang: str) -> str:
@@ -49,10 +63,14 @@ def _help(content: ReportContent, region_code: str | None, lang: str) -> str:
         return title + f"<p>{esc(_('Ask the school for the help channels in your country.', lang))}</p>"
     items = []
     for res in region.resources:
-        contact = " ".join(f'<b dir="ltr">{esc(v)}</b>' for v in (res.phone, res.url) if v)
+        name = text_in(res.name, lang)
+        shown = [res.phone, _bare_url(res.url) if res.url else None]
+        shown = [v for v in shown if v and v != name]  # "safespace.qa: safespace.qa" says it twice
+        contact = ": " + " ".join(f'<b dir="ltr">{esc(v)}</b>' for v in shown) if shown else ""
         tbc = "" if res.confirmed else f' <span class="tbc">({esc(_("to be confirmed by the school", lang))})</span>'
-        description = f" — {esc(text_in(res.description, lang))}" if res.description else ""
-        items.append(f'<li data-kind="{esc(res.kind)}">{esc(text_in(res.name, lang))}: {contact}{tbc}{description}</li>')
+        description = (f' <span class="what">— {esc(text_in(res.description, lang))}</span>'
+                       if res.description else "")
+        items.append(f'<li data-kind="{esc(res.kind)}">{esc(name)}{contact}{tbc}{description}</li>')
     return title + f'<ul class="help">{"".join(items)}</ul>'
 
 
@@ -64,13 +82,17 @@ def _section(content: ReportContent, lang: str, region_code: str | None) -> str:
              f"<h1>{esc(text_in(advice.get('title'), lang) or _('Keeping children safe online: a page to take home', lang))}</h1>"]
     if advice.get("intro"):
         parts.append(f"<p>{esc(text_in(advice['intro'], lang))}</p>")
-    blocks = [f"<div><h2>{esc(_(heading, lang))}</h2><ul>{_items(advice.get(key), lang)}</ul></div>"
-              for key, heading in SECTIONS if advice.get(key)]
-    parts.append(f'<div class="cols">{"".join(blocks)}</div>')
+    def block(key: str, heading: str) -> str:
+        return f"<h2>{esc(_(heading, lang))}</h2><ul>{_items(advice.get(key), lang)}</ul>" if advice.get(key) else ""
+
+    # Two columns, filled by hand so they come out even: what the child learned and the signs beside the advice.
+    start = "".join(block(k, h) for k, h in SECTIONS if k != "advice")
+    parts.append(f'<div class="grid"><div>{start}</div><div>{block("advice", ADVICE_HEADING)}</div></div>')
+    steps = ""
     if advice.get("if_exploited"):
-        parts.append(f"<h2>{esc(_('If your child is being exploited or blackmailed', lang))}</h2>"
-                     f"<ol>{_items(advice['if_exploited'], lang)}</ol>")
-    parts.append(_help(content, region_code, lang))
+        steps = (f"<h2>{esc(_('If your child is being exploited or blackmailed', lang))}</h2>"
+                 f"<ol>{_items(advice['if_exploited'], lang)}</ol>")
+    parts.append(f'<div class="grid"><div>{steps}</div><div>{_help(content, region_code, lang)}</div></div>')
     if advice.get("source"):
         parts.append(f'<p class="source">{esc(_("Source: {source}", lang).format(source=text_in(advice["source"], lang)))}</p>')
     parts.append("</section>")
