@@ -193,10 +193,10 @@ def current() -> Theme:
     return _current
 
 
-def configure(text_size: int = 0, high_contrast: bool = False, reduced_motion: bool = False) -> Theme:
-    """Rebuild the active theme from settings: text_size is the step 0, 1 or 2."""
+def configure(text_size: int = 1, high_contrast: bool = False, reduced_motion: bool = False) -> Theme:
+    """Rebuild the active theme from settings: text_size is the step 1 (normal), 2 (large) or 3 (largest)."""
     global _current
-    step = min(max(int(text_size or 0), 0), len(TEXT_SCALES) - 1)
+    step = min(max(int(text_size or 1) - 1, 0), len(TEXT_SCALES) - 1)
     _current = Theme(
         palette=HIGH_CONTRAST if high_contrast else Palette(),
         text_scale=TEXT_SCALES[step],

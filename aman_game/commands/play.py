@@ -1,0 +1,129 @@
+"""`python main.py play [SCENARIO] [--lang ar|en] [--autoplay safe|unsafe|random] [--seed N]
+[--screenshots DIR] [--headless] [--fast]` — play the game, or one scenario, or let autoplay play it.
+
+Without SCENARIO the title screen opens. With --autoplay the real screens are driven through the real
+event queue and one JSON line is printed at the end:
+{"scenario", "language", "path", "choices", "score", "max_score", "outcome"}.
+Only the standard library is imported at module level (the parser must stay cheap).
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+
+def configure(parser) -> None:
+    parser.add_argument("scenario", nargs="?", help="a scenario file, or a scenario id from scenes/ "
+                                                    "(without it: the title screen)")
+    parser.add_argument("--lang", choices=["ar", "en"], help="language of the game (default: the settings)")
+    parser.add_argument("--autoplay", choices=["safe", "unsafe", "random"],
+                        help="let the game play itself with this policy")
+    parser.add_argument("--path", help="autoplay these choice numbers in order (0-based, comma-separated)")
+    parser.add_argument("--seed", type=int, default=None, help="random seed for --autoplay random")
+    parser.add_argument("--screenshots", metavar="DIR", help="save a PNG of each screen autoplay passes")
+    parser.add_argument("--headless", action="store_true", help="no window (SDL dummy video driver)")
+    parser.add_argument("--fast", action="store_true", help="shorten typing and pause timers (tests)")
+    parser.add_argument("--fullscreen", action="store_true", help="start in full screen (F11 toggles)")
+    parser.add_argument("--class", dest="class_name", metavar="NAME", help="class session name (results store)")
+    parser.add_argument("--nickname", help="the player's nickname (results store and progress)")
+    parser.add_argument("--data-dir", metavar="DIR", help="folder for results and progress")
+
+
+def resolve_scenario(spec: str):
+    """A Scenario from a file path or an id in scenes/; raises ContentError or FileNotFoundError."""
+    from .. import SCENES_DIR
+    from ..content import load_library, load_scenario
+
+    path = Path(spec)
+    if path.suffix in (".yaml", ".yml") or path.is_file():
+        if not path.is_file():
+            raise FileNotFoundError(spec)
+        return load_scenario(path)
+    direct = SCENES_DIR / f"{spec}.yaml"
+    if direct.is_file():
+        scenario = load_scenario(direct)
+        if scenario.id == spec:
+            return scenario
+    for scenario in load_library(SCENES_DIR).scenarios:
+        if scenario.id == spec:
+            return scenario
+    raise FileNotFoundError(f"no scenario with id {spec!r} in {SCENES_DIR}")
+
+
+def results_hook(args):
+    """Where the class results store attaches to each play session (class, nickname, data dir).
+
+    Returns a callable taking a PlaySession, or None. The results owner wires it; play works without."""
+    return None
+
+
+def run(args) -> int:
+    if args.headless:
+        os.environ["SDL_VIDEODRIVER"] = "dummy"
+        os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from .. import i18n
+    from .. import settings as settings_mod
+    from ..app import Game, NoDisplay
+    from ..content import ContentError
+
+    scenario = None
+    if args.scenario:
+        try:
+            scenario = resolve_scenario(args.scenario)
+        except ContentError as exc:
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            return 1
+        except (FileNotFoundError, OSError) as exc:
+            print(f"aman play: {exc}", file=sys.stderr)
+            return 1
+
+    autoplay = args.autoplay or (args.path is not None and "safe")
+    if autoplay:  # never touch the player's own settings file
+        settings = settings_mod.Settings(language=args.lang or "en")
+        game = Game(settings=settings, save_settings=False, data_dir=args.data_dir, fast=args.fast)
+    else:
+        settings = settings_mod.load()
+        if args.lang:
+            settings = settings.replace(language=args.lang)
+        game = Game(settings=settings, data_dir=args.data_dir, fast=args.fast, fullscreen=args.fullscreen)
+    if args.nickname:
+        game.player = (args.nickname, "fox")
+    hook = results_hook(args)
+    if hook is not None:
+        game.session_hooks.append(hook)
+
+    try:
+        game.open()
+    except NoDisplay as exc:
+        print(f"aman: no display available ({exc}); use --headless or run inside a desktop session",
+              file=sys.stderr)
+        return 1
+
+    from ..screens.play import PlayScreen
+    from ..screens.title import TitleScreen
+
+    driver = None
+    if autoplay:
+        from ..autoplay import AutoplayDriver, Policy
+
+        plan = [int(x) for x in args.path.split(",") if x.strip()] if args.path else None
+        policy = Policy(autoplay, seed=args.seed, language=i18n.current_language(),
+                        nickname=args.nickname or "Autoplay", plan=plan)
+        driver = AutoplayDriver(policy, screenshots=args.screenshots)
+        game.controllers.append(driver)
+    first = PlayScreen(game, scenario) if scenario is not None else TitleScreen(game)
+    try:
+        game.run(first)
+    finally:
+        game.close()
+    if driver is not None and driver.error:
+        print(driver.error, file=sys.stderr)
+    if autoplay and scenario is not None:
+        session = getattr(game, "last_session", None) or first.session
+        print(json.dumps(session.summary_json(i18n.current_language()), ensure_ascii=False))
+        return 0 if driver is None or not driver.error else 1
+    return 0

@@ -1,0 +1,135 @@
+"""Screen: a Scene with widgets, keyboard focus, a calm background and a standard header.
+
+A screen builds its widgets in `build()` — called on enter and again on every re-layout (language, text
+size, contrast) — so positions mirror and every string is fetched anew through i18n._ in the language of
+the moment. Esc calls `on_back()`. For autoplay a screen names the control it would press next in
+`autoplay_target(policy)`; the driver clicks it through the real event queue.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import pygame
+
+from .. import i18n
+from .. import theme as _theme
+from ..scene_stack import Scene
+from ..theme import CANVAS_SIZE, FONT_SIZES
+from ..widgets import label
+from ..widgets.base import FocusGroup, Widget
+from ..widgets.button import Button, IconButton
+from ..widgets.draw import _cached
+from ..widgets.layout import Frame, is_rtl
+
+_ = i18n._
+HEADER_H = 88
+
+
+def background(surface: pygame.Surface) -> None:
+    """The calm backdrop every game screen shares: a soft band and a few large faint circles (cached)."""
+    th = _theme.current()
+    pal = th.palette
+
+    def make():
+        bg = pygame.Surface(CANVAS_SIZE).convert() if pygame.display.get_surface() else pygame.Surface(CANVAS_SIZE)
+        bg.fill(pal.bg)
+        if not th.high_contrast:
+            deco = pygame.Surface(CANVAS_SIZE, pygame.SRCALPHA)
+            pygame.draw.rect(deco, (*pal.bg_band[:3], 255), pygame.Rect(0, 0, CANVAS_SIZE[0], HEADER_H))
+            for (x, y, r, a) in ((1180, 640, 260, 70), (80, 700, 180, 60), (1240, 120, 120, 50), (640, 760, 200, 40)):
+                pygame.draw.circle(deco, (*pal.bg_band[:3], a), (x, y), r)
+            bg.blit(deco, (0, 0))
+        else:
+            pygame.draw.line(bg, pal.border, (0, HEADER_H), (CANVAS_SIZE[0], HEADER_H), 2)
+        return bg
+
+    surface.blit(_cached(("background", pal, th.high_contrast), make), (0, 0))
+
+
+class Screen(Scene):
+    #: A short stable name (screenshots, tests, autoplay).
+    name = "screen"
+
+    def __init__(self, game):
+        super().__init__()
+        self.game = game
+        self.focus = FocusGroup()
+        self.frame = Frame()
+        self.back_button: Optional[Button] = None
+
+    # lifecycle
+    def enter(self) -> None:
+        self.build()
+
+    def resume(self) -> None:
+        self.build()
+        self.dirty = True
+
+    def relayout(self) -> None:
+        self.build()
+        self.dirty = True
+
+    def build(self) -> None:
+        self.frame = Frame()
+        self.focus.set(self.make_widgets())
+
+    def make_widgets(self) -> list[Widget]:
+        return []
+
+    # input
+    def handle_event(self, event) -> bool:
+        if self.focus.handle_event(event):
+            return True
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            return self.on_back()
+        return False
+
+    def on_back(self) -> bool:
+        return False
+
+    def widget(self, name: str) -> Optional[Widget]:
+        return self.focus.find(name)
+
+    def screenshot_name(self) -> str:
+        return self.name
+
+    def autoplay_target(self, policy) -> Optional[str]:
+        """The name of the widget autoplay should press now, or None to wait."""
+        return None
+
+    # drawing
+    def draw(self, surface: pygame.Surface) -> None:
+        background(surface)
+        self.draw_content(surface)
+        self.focus.draw(surface)
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        pass
+
+    # shared pieces
+    def header_back(self, words: str | None = None, name: str = "back") -> Button:
+        """A Back button at the reading start of the header."""
+        m = _theme.current().metrics
+        text = words if words is not None else _("Back")
+        w = max(150, label.measure(text, FONT_SIZES["small"], bold=True)[0] + 90)
+        rect = self.frame.place(pygame.Rect(m.margin - 16, 16, w, 56))
+        self.back_button = Button(rect, text, self.on_back, name=name, style="ghost", icon="back",
+                                  size=FONT_SIZES["small"])
+        return self.back_button
+
+    def header_icons(self, items: list[tuple[str, str, object]]) -> list[Button]:
+        """Round icon buttons packed against the header's reading end: (name, icon, callback)."""
+        m = _theme.current().metrics
+        rects = self.frame.row([56] * len(items), m.gap // 2, y=16, height=56, inset=m.margin - 16, from_end=True)
+        words = {"help": _("Help"), "settings": _("Settings"), "pause": _("Pause"), "language": _("Language")}
+        return [IconButton(r, icon, cb, name=name, words=words.get(name, name), style="secondary", radius=28)
+                for r, (name, icon, cb) in zip(rects, items)]
+
+    def draw_title(self, surface: pygame.Surface, text: str, *, y: int = 44) -> pygame.Rect:
+        pal = _theme.current().palette
+        return label.draw(surface, text, (CANVAS_SIZE[0] // 2, y), FONT_SIZES["heading"], pal.text,
+                          bold=True, anchor="center")
+
+    @property
+    def rtl(self) -> bool:
+        return is_rtl()

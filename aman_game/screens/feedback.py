@@ -1,0 +1,128 @@
+"""Feedback after a choice, from Aman the robot: safe or not (icon AND words, never colour alone), why,
+and what to do instead — in a warm voice that never blames the child."""
+from __future__ import annotations
+
+import pygame
+
+from .. import i18n
+from .. import theme as _theme
+from ..theme import CANVAS_SIZE, FONT_SIZES
+from ..widgets import label
+from ..widgets.button import Button
+from ..widgets.draw import panel, rounded_rect
+from ..widgets.icons import draw_icon
+from ..widgets.robot import draw_robot
+from .base import Screen
+
+_ = i18n._
+
+CARD_W, TEXT_X = 1100, 290
+
+
+class FeedbackScreen(Screen):
+    name = "feedback"
+    is_overlay = True
+
+    def __init__(self, game, choice, decision):
+        super().__init__(game)
+        self.choice = choice
+        self.decision = decision
+
+    def enter(self) -> None:
+        super().enter()
+        self.game.audio.play("safe" if self.choice.safe else "unsafe")
+        fb = self.choice.feedback
+        lang = i18n.current_language()
+        parts = [self.verdict(), i18n.pick_logical(fb.why)]
+        if fb.instead is not None:
+            parts += [_("What to do instead:"), i18n.pick_logical(fb.instead)]
+        self.game.audio.narrate(" ".join(parts), lang)
+
+    def verdict(self) -> str:
+        return _("Safe choice!") if self.choice.safe else _("Not safe this time")
+
+    def _layouts(self):
+        th = _theme.current()
+        box = th.box("feedback")
+        w = min(CARD_W - TEXT_X - 40, box.width)
+        fb = self.choice.feedback
+        why = label.layout(i18n.pick(fb.why), box.size, w, max_lines=box.max_lines, scale=False)
+        instead = None
+        if fb.instead is not None:
+            instead = label.layout(i18n.pick(fb.instead), box.size, w, max_lines=box.max_lines, scale=False)
+        return why, instead
+
+    def card(self) -> pygame.Rect:
+        """The card grows with the feedback text (centred), never smaller than the robot needs."""
+        why, instead = self._layouts()
+        h = 36 + 76 + 24 + why.height + (22 + 44 + instead.height if instead else 0) + 30 + 70 + 36
+        h = max(470, min(700, h))
+        return pygame.Rect(90, (CANVAS_SIZE[1] - h) // 2, CARD_W, h)
+
+    def make_widgets(self):
+        card = self.card()
+        r = self.frame.place(pygame.Rect(card.right - 40 - 340, card.bottom - 36 - 66, 340, 66))
+        return [Button(r, _("Continue"), self.done, name="continue", icon="next")]
+
+    def done(self) -> None:
+        self.game.audio.stop_narration()
+        self.stack.pop(self.decision)
+
+    def on_back(self) -> bool:
+        self.done()
+        return True
+
+    def autoplay_target(self, policy):
+        return "continue"
+
+    def screenshot_name(self) -> str:
+        return f"feedback_{self.decision.node}_{self.decision.choice}"
+
+    def draw(self, surface):
+        th = _theme.current()
+        pal = th.palette
+        rounded_rect(surface, pal.scrim, pygame.Rect(0, 0, *CANVAS_SIZE), 0)
+        card = self.card()
+        panel(surface, card, pal.surface, radius=28, border=pal.border)
+        safe = self.choice.safe
+        # the robot at the reading start, on a soft disc
+        robot_area = self.frame.place(pygame.Rect(card.left + 30, card.centery - 150, 230, 300))
+        pygame.draw.circle(surface, pal.safe_soft if safe else pal.primary_soft,
+                           (robot_area.centerx, robot_area.centery + 40), 112)
+        draw_robot(surface, robot_area, "cheer" if safe else "gentle", flip=self.rtl)
+        says = self.frame.place(pygame.Rect(card.left + 30, robot_area.top - 44, 230, 40))
+        label.draw_in(surface, _("Aman says"), says, FONT_SIZES["small"], pal.text_muted, bold=True, align="center")
+        x, w = card.left + TEXT_X, CARD_W - TEXT_X - 40
+        # verdict band: colour + icon shape + words
+        band = self.frame.place(pygame.Rect(x, card.top + 36, w, 76))
+        rounded_rect(surface, pal.safe_soft if safe else pal.unsafe_soft, band, 20)
+        if th.high_contrast:
+            rounded_rect(surface, pal.safe if safe else pal.unsafe, band, 20, 3)
+        icon_c = self.frame.place(pygame.Rect(x + 18, card.top + 50, 48, 48)).center
+        draw_icon(surface, "safe" if safe else "unsafe", icon_c, 46, pal.safe if safe else pal.unsafe,
+                  bg=pal.safe_soft if safe else pal.unsafe_soft)
+        verdict_box = self.frame.place(pygame.Rect(x + 82, card.top + 36, w - 100, 76))
+        label.draw_in(surface, self.verdict(), verdict_box, FONT_SIZES["heading"], pal.text, bold=True, max_lines=1)
+        if self.decision.points > 0:
+            pts = i18n.ngettext("+{n} point", "+{n} points", self.decision.points).format(
+                n=i18n.format_number(self.decision.points))
+            label.draw_in(surface, pts, band.inflate(-36, 0), FONT_SIZES["small"], pal.text_muted, align="end", bold=True)
+        why, instead = self._layouts()
+        y = card.top + 36 + 76 + 24
+        surf = label.render(why, pal.text)
+        surface.blit(surf, self.frame.place(pygame.Rect(x, y, surf.get_width(), surf.get_height())))
+        y += why.height + 22
+        if instead is not None:
+            ic = self.frame.place(pygame.Rect(x, y + 2, 34, 34)).center
+            draw_icon(surface, "next", ic, 28, pal.primary, rtl=self.rtl)
+            head = self.frame.place(pygame.Rect(x + 44, y, w - 44, 40))
+            label.draw_in(surface, _("What to do instead:"), head, FONT_SIZES["body"], pal.primary, bold=True,
+                          valign="top", max_lines=1)
+            y += 44
+            surf = label.render(instead, pal.text)
+            surface.blit(surf, self.frame.place(pygame.Rect(x, y, surf.get_width(), surf.get_height())))
+        if not safe:
+            note = self.frame.place(pygame.Rect(x, card.bottom - 36 - 68, w - 380, 68))
+            label.draw_in(surface, _("Everyone makes mistakes. What matters is knowing what to do next."), note,
+                          FONT_SIZES["tiny"], pal.text_muted, max_lines=2)
+        self.focus.draw(surface)

@@ -1,0 +1,155 @@
+"""Help resources of the chosen region (scenes/regions/<code>.yaml): who to tell and where to report.
+
+Each channel shows its name, what it is for, and its phone number, app or web address; a web address
+also gets a QR code, since the lab's kiosk opens no browser. A number the source document does not
+confirm reads "to be confirmed by the school". A missing or broken region file falls back quietly to
+the default region, then to the one advice that needs no file: tell a trusted adult.
+"""
+from __future__ import annotations
+
+import logging
+
+import pygame
+
+from .. import SCENES_DIR, i18n
+from .. import theme as _theme
+from ..theme import FONT_SIZES
+from ..widgets import label
+from ..widgets.button import Button
+from ..widgets.draw import panel
+from ..widgets.icons import draw_icon
+from ..widgets.robot import draw_robot
+from .base import Screen
+
+_ = i18n._
+log = logging.getLogger(__name__)
+KIND_ICONS = {"phone": "phone", "app": "app", "web": "web", "person": "person"}
+PER_PAGE = 6
+CARD_W, CARD_H = 574, 160
+
+
+def load_help_region(code: str):
+    """The Region for `code`, else the default region, else None (never raises)."""
+    from ..content import ContentError, load_region
+
+    folder = SCENES_DIR / "regions"
+    candidates = [folder / f"{code}.yaml", folder / "qa.yaml"]
+    for path in candidates:
+        if path.is_file():
+            try:
+                return load_region(path)
+            except (ContentError, OSError) as exc:
+                log.warning("help region %s unusable: %s", path, exc)
+    return None
+
+
+class HelpScreen(Screen):
+    name = "help"
+
+    def __init__(self, game, *, after_scenario: bool = False):
+        super().__init__(game)
+        self.after_scenario = after_scenario
+        self.region = None
+        self.page = 0
+
+    def enter(self) -> None:
+        self.region = load_help_region(self.game.settings.region)
+        super().enter()
+
+    def relayout(self) -> None:
+        if self.region is None or self.region.code != self.game.settings.region:
+            self.region = load_help_region(self.game.settings.region)
+        super().relayout()
+
+    @property
+    def resources(self):
+        return list(self.region.resources) if self.region else []
+
+    def make_widgets(self):
+        widgets = [] if self.after_scenario else [self.header_back()]
+        pages = max(1, (len(self.resources) + PER_PAGE - 1) // PER_PAGE)
+        self.pages = pages
+        if pages > 1:
+            r = self.frame.place(pygame.Rect(60, 660, 220, 54))
+            widgets.append(Button(r, _("More"), self.turn, name="more", icon="next", style="secondary"))
+        if self.after_scenario:
+            r = self.frame.place(pygame.Rect(1280 - 60 - 360, 660, 360, 54))
+            widgets.append(Button(r, _("Back to stories"), self.done, name="done", icon="next"))
+        return widgets
+
+    def turn(self) -> None:
+        self.page = (self.page + 1) % self.pages
+        self.dirty = True
+
+    def done(self) -> None:
+        self.stack.pop(None)
+
+    def on_back(self) -> bool:
+        self.done()
+        return True
+
+    def autoplay_target(self, policy):
+        return "done" if self.after_scenario else "back"
+
+    def draw_content(self, surface):
+        th = _theme.current()
+        pal = th.palette
+        name = i18n.pick(self.region.name) if self.region else ""
+        self.draw_title(surface, _("Where to get help") + (f" · {name}" if name else ""))
+        draw_robot(surface, self.frame.place(pygame.Rect(56, 92, 52, 62)), "think", flip=self.rtl)
+        intro = self.frame.place(pygame.Rect(124, 92, 1100, 62))
+        label.draw_in(surface, _("If something online worries you, tell someone. You will not be in trouble."), intro,
+                      FONT_SIZES["body"], pal.text, bold=True, max_lines=2)
+        items = self.resources[self.page * PER_PAGE:(self.page + 1) * PER_PAGE]
+        if not items:
+            box = pygame.Rect(160, 260, 960, 200)
+            panel(surface, box, pal.surface)
+            label.draw_in(surface, _("Tell a trusted adult: a parent, a teacher or the school counsellor."),
+                          box.inflate(-60, -40), FONT_SIZES["heading"], pal.text, bold=True, align="center")
+            return
+        for i, res in enumerate(items):
+            col, row = i % 2, i // 2
+            rect = self.frame.place(pygame.Rect(50 + col * (CARD_W + 32), 158 + row * (CARD_H + 8), CARD_W, CARD_H))
+            self._draw_card(surface, rect, res)
+
+    def _draw_card(self, surface, rect: pygame.Rect, res) -> None:
+        th = _theme.current()
+        pal = th.palette
+        panel(surface, rect, pal.surface)
+        rtl = self.rtl
+        ic = (rect.right - 40, rect.top + 40) if rtl else (rect.left + 40, rect.top + 40)
+        pygame.draw.circle(surface, pal.primary_soft, ic, 26)
+        draw_icon(surface, KIND_ICONS.get(res.kind, "person"), ic, 30, pal.primary)
+        qr_w = 0
+        if res.url:
+            from ..qr import qr_surface
+
+            qr = qr_surface(res.url, CARD_H - 24)
+            qr_w = qr.get_width() + 16
+            qx = rect.left + 12 if rtl else rect.right - 12 - qr.get_width()
+            surface.blit(qr, (qx, rect.centery - qr.get_height() // 2))
+        text_w = rect.width - 80 - 20 - qr_w
+        tx = rect.right - 80 - text_w if rtl else rect.left + 80
+        y = rect.top + 12
+        r = label.draw_in(surface, i18n.pick(res.name), pygame.Rect(tx, y, text_w, 32), FONT_SIZES["small"] + 1, pal.text,
+                          bold=True, valign="top", max_lines=1)
+        y = r.bottom + 2
+        contact = self._contact_line(res)
+        if res.description is not None:
+            label.draw_in(surface, i18n.pick(res.description), pygame.Rect(tx, y, text_w, rect.bottom - y),
+                          FONT_SIZES["tiny"], pal.text_muted, valign="top", max_lines=2 if contact else 3)
+        if contact:
+            label.draw_in(surface, contact, pygame.Rect(tx, rect.bottom - 10 - 30, text_w, 30), FONT_SIZES["small"],
+                          pal.primary if res.confirmed else pal.text_muted, bold=True, valign="bottom", max_lines=1)
+
+    def _contact_line(self, res) -> str:
+        if res.phone:
+            number = "\u2066" + res.phone + "\u2069"  # an isolate: the number keeps its digit order in Arabic
+            if not res.confirmed:
+                return _("{number} (to be confirmed by the school)").format(number=number)
+            return _("Call {number}").format(number=number)
+        if not res.confirmed and res.kind == "phone":
+            return _("Number to be confirmed by the school")
+        if res.url:
+            return res.url.replace("https://", "").replace("http://", "").rstrip("/")
+        return ""

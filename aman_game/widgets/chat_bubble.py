@@ -1,0 +1,224 @@
+"""Chat items of the mock app — bubbles, special cards, notices, the typing indicator — pre-rendered.
+
+Each item is drawn ONCE into its own small surface (bubble, avatar, name and text together) when it
+arrives or after a re-layout; a frame then costs one blit per visible item, which keeps the play screen
+well under its frame budget with dozens of Arabic messages on screen. Sides follow the reading
+direction: the other person's bubbles sit at the start (right in Arabic), the child's at the end.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+import pygame
+
+from .. import i18n
+from .. import theme as _theme
+from ..theme import FONT_SIZES, AppLook
+from . import label
+from .avatars import image_avatar
+from .draw import rounded_rect
+from .icons import draw_icon
+
+_ = i18n._
+
+CARD_ICONS = {"friend_request": "friend", "gift": "gift", "photo_request": "photo", "link": "link",
+              "voice_invite": "mic"}
+AVATAR = 44
+PAD_X, PAD_Y = 18, 12
+
+
+@dataclass
+class ChatItem:
+    kind: str  # "message" | "notice"
+    side: str  # "them" | "me" | "center"
+    text: str
+    sender: str = ""
+    name: str = ""
+    avatar: Optional[str] = None
+    card: Optional[str] = None
+    icon: Optional[str] = None  # notices: block / report / adult
+    show_name: bool = False
+    logical: str = ""  # the text as stored (narration, tests)
+    surface: Optional[pygame.Surface] = field(default=None, repr=False)
+    x: int = 0  # offset of the surface inside the chat column
+
+
+def card_buttons(card: str) -> list[str]:
+    """The app's own buttons drawn on a card (decoration: the child answers with the choices)."""
+    return {
+        "friend_request": [_("Accept"), _("Decline")],
+        "gift": [_("Claim gift")],
+        "photo_request": [_("Send photo")],
+        "link": [_("Open link")],
+        "voice_invite": [_("Join voice chat")],
+    }.get(card, [])
+
+
+def render_item(item: ChatItem, column_width: int, look: AppLook, rtl: bool) -> None:
+    """Fill item.surface and item.x for a chat column `column_width` px wide."""
+    if item.kind == "notice":
+        _render_notice(item, column_width, look)
+    elif item.card:
+        _render_card(item, column_width, look, rtl)
+    else:
+        _render_bubble(item, column_width, look, rtl)
+
+
+def _place(item: ChatItem, surf: pygame.Surface, column_width: int, rtl: bool) -> None:
+    item.surface = surf
+    at_start = item.side == "them"
+    left = at_start != rtl  # them: start side; me: end side
+    item.x = 0 if left else column_width - surf.get_width()
+
+
+def _name_layout(item: ChatItem, look: AppLook):
+    if not (item.show_name and item.name):
+        return None
+    box = _theme.current().box("character_name")
+    return label.tight_layout(item.name, FONT_SIZES["tiny"], box.width, bold=True, max_lines=1)
+
+
+def _render_bubble(item: ChatItem, column_width: int, look: AppLook, rtl: bool) -> None:
+    th = _theme.current()
+    box = th.box("message")
+    mine = item.side == "me"
+    fill = look.bubble_me if mine else look.bubble_them
+    fg = look.on_bubble_me if mine else look.on_bubble_them
+    text_lay = label.tight_layout(item.text, box.size, box.width, max_lines=None, scale=False)
+    name_lay = None if mine else _name_layout(item, look)
+    name_h = name_lay.height + 2 if name_lay else 0
+    bw = max(text_lay.width, name_lay.width if name_lay else 0) + 2 * PAD_X
+    bh = text_lay.height + name_h + 2 * PAD_Y
+    av = 0 if mine else AVATAR + 10
+    tail = 10 if look.tail else 0
+    w, h = bw + av + tail, max(bh, AVATAR if not mine else 0)
+    surf = pygame.Surface((w, h), pygame.SRCALPHA)
+    # bubble rect in left-to-right terms, mirrored for RTL
+    bx = av + tail if not mine else 0
+    brect = pygame.Rect(bx, 0, bw, bh)
+    if rtl:
+        brect.x = w - brect.right
+    if th.high_contrast:
+        rounded_rect(surf, fill, brect, look.bubble_radius)
+        rounded_rect(surf, look.on_bubble_them if not mine else fill, brect, look.bubble_radius, 2)
+    else:
+        rounded_rect(surf, fill, brect, look.bubble_radius)
+    if tail:
+        # a small tail at the bubble's bottom corner, on the side of the speaker
+        toward_left = (not mine) != rtl
+        if toward_left:
+            pts = [(brect.left + 2, brect.bottom - 22), (brect.left - tail, brect.bottom - 2), (brect.left + 14, brect.bottom - 6)]
+        else:
+            pts = [(brect.right - 2, brect.bottom - 22), (brect.right + tail, brect.bottom - 2), (brect.right - 14, brect.bottom - 6)]
+        pygame.draw.polygon(surf, fill, pts)
+    y = brect.top + PAD_Y
+    if name_lay:
+        ns = label.render(name_lay, look.name_color)
+        nx = brect.right - PAD_X - ns.get_width() if rtl else brect.left + PAD_X
+        surf.blit(ns, (nx, y))
+        y += name_h
+    ts = label.render(text_lay, fg)
+    tx = brect.right - PAD_X - ts.get_width() if rtl else brect.left + PAD_X
+    surf.blit(ts, (tx, y))
+    if not mine:
+        a = image_avatar(item.avatar, item.sender, AVATAR)
+        ax = w - AVATAR if rtl else 0
+        surf.blit(a, (ax, max(0, bh - AVATAR)))
+    _place(item, surf, column_width, rtl)
+
+
+def _render_card(item: ChatItem, column_width: int, look: AppLook, rtl: bool) -> None:
+    th = _theme.current()
+    box = th.box("message")
+    cw = min(box.width + 2 * PAD_X, 560)
+    inner = cw - 2 * PAD_X
+    title = _("Friend request") if item.card == "friend_request" else {
+        "gift": _("Gift"), "photo_request": _("Photo request"), "link": _("Link"),
+        "voice_invite": _("Voice chat invite")}.get(item.card, "")
+    head_lay = label.tight_layout(title, FONT_SIZES["small"], inner - 56, bold=True, max_lines=1)
+    who_lay = label.tight_layout(item.name, FONT_SIZES["tiny"], inner - 56, max_lines=1) if item.name else None
+    text_lay = label.layout(item.text, box.size, inner, scale=False)
+    buttons = card_buttons(item.card or "")
+    btn_lays = [label.tight_layout(b, FONT_SIZES["small"], inner, bold=True, max_lines=1) for b in buttons]
+    head_h = 52
+    btn_h = 48 if buttons else 0
+    h = PAD_Y + head_h + 8 + text_lay.height + (12 + btn_h if buttons else 0) + PAD_Y
+    av = AVATAR + 10
+    w = cw + av
+    surf = pygame.Surface((w, max(h, AVATAR)), pygame.SRCALPHA)
+    crect = pygame.Rect(av, 0, cw, h)
+    if rtl:
+        crect.x = w - crect.right
+    rounded_rect(surf, look.card, crect, 16)
+    rounded_rect(surf, look.accent, crect, 16, 3)
+    # icon disc and heading at the card's start
+    ic_x = crect.right - PAD_X - 22 if rtl else crect.left + PAD_X + 22
+    pygame.draw.circle(surf, look.accent, (ic_x, crect.top + PAD_Y + 24), 24)
+    draw_icon(surf, CARD_ICONS.get(item.card or "", "link"), (ic_x, crect.top + PAD_Y + 24), 28, look.on_accent)
+    hs = label.render(head_lay, look.on_card)
+    hx = crect.right - PAD_X - 56 - hs.get_width() if rtl else crect.left + PAD_X + 56
+    surf.blit(hs, (hx, crect.top + PAD_Y + (2 if who_lay else 12)))
+    if who_lay:
+        ws = label.render(who_lay, look.name_color)
+        wx = crect.right - PAD_X - 56 - ws.get_width() if rtl else crect.left + PAD_X + 56
+        surf.blit(ws, (wx, crect.top + PAD_Y + 4 + hs.get_height()))
+    y = crect.top + PAD_Y + head_h + 8
+    surf.blit(label.render(text_lay, look.on_card), (crect.left + PAD_X, y))
+    y += text_lay.height + 12
+    if buttons:
+        widths = [bl.width + 36 for bl in btn_lays]
+        x = crect.right - PAD_X if rtl else crect.left + PAD_X
+        for i, (bl, bw) in enumerate(zip(btn_lays, widths)):
+            r = pygame.Rect(x - bw if rtl else x, y, bw, btn_h)
+            primary = i == 0
+            rounded_rect(surf, look.accent if primary else look.card, r, btn_h // 2)
+            if not primary:
+                rounded_rect(surf, look.accent, r, btn_h // 2, 2)
+            bs = label.render(bl, look.on_accent if primary else look.on_card)
+            surf.blit(bs, bs.get_rect(center=r.center))
+            x = (x - bw - 10) if rtl else (x + bw + 10)
+    a = image_avatar(item.avatar, item.sender, AVATAR)
+    surf.blit(a, (w - AVATAR if rtl else 0, max(0, h - AVATAR)))
+    _place(item, surf, column_width, rtl)
+
+
+def _render_notice(item: ChatItem, column_width: int, look: AppLook) -> None:
+    lay = label.tight_layout(item.text, FONT_SIZES["small"], column_width - 120, bold=True)
+    icon = 26 if item.icon else 0
+    w, h = lay.width + 40 + (icon + 10 if icon else 0), max(lay.height, icon) + 20
+    surf = pygame.Surface((w, h), pygame.SRCALPHA)
+    rounded_rect(surf, look.header, surf.get_rect(), h // 2)
+    rtl = i18n.direction() == "rtl"
+    ts = label.render(lay, look.on_header)
+    if icon:
+        ix = w - 20 - icon // 2 if rtl else 20 + icon // 2
+        draw_icon(surf, item.icon, (ix, h // 2), icon, look.on_header)
+        tx = 20 if rtl else 20 + icon + 10
+    else:
+        tx = 20
+    surf.blit(ts, (tx, (h - ts.get_height()) // 2))
+    item.surface = surf
+    item.x = (column_width - w) // 2
+
+
+def draw_typing(surface: pygame.Surface, x_start: int, bottom: int, column_width: int, look: AppLook, rtl: bool,
+                phase: float, avatar: Optional[str], sender: str) -> None:
+    """The typing indicator: three dots in a small bubble, the middle one a beat behind the first."""
+    bw, bh = 86, 46
+    av = AVATAR + 10
+    if rtl:
+        bx = x_start + column_width - av - bw
+        ax = x_start + column_width - AVATAR
+    else:
+        bx = x_start + av
+        ax = x_start
+    rect = pygame.Rect(bx, bottom - bh, bw, bh)
+    rounded_rect(surface, look.bubble_them, rect, min(look.bubble_radius, bh // 2))
+    if _theme.current().high_contrast:
+        rounded_rect(surface, look.on_bubble_them, rect, min(look.bubble_radius, bh // 2), 2)
+    for i in range(3):
+        lift = 0 if _theme.current().reduced_motion else round(4 * max(0.0, 1 - abs(((phase * 3 - i * 0.5) % 3) - 0.5) * 2))
+        c = (rect.left + 24 + i * 19, rect.centery - lift)
+        pygame.draw.circle(surface, look.on_bubble_them, c, 6)
+    surface.blit(image_avatar(avatar, sender, AVATAR), (ax, bottom - AVATAR))
