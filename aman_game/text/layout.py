@@ -173,8 +173,8 @@ class Layouter:
 
         built = [self._build_line(para, start, end, size, bold) for para, start, end in raw_lines]
         if truncated and width:
-            para, start, _end = raw_lines[-1]
-            built[-1] = self._ellipsize(para, start, size, bold, width)
+            para, start, end = raw_lines[-1]
+            built[-1] = self._ellipsize(para, start, end, size, bold, width)
 
         roles_used = {run.role for runs, _w, _t in built for run in runs} or {"latin"}
         ascent = max(self.fonts.font(r, bold, size).get_ascent() for r in roles_used)
@@ -261,16 +261,26 @@ class Layouter:
         return lines or [(0, n)]
 
     def _cut_word(self, para, start, end, size, bold, width):
-        pieces, piece_start = [], start
+        """Pieces of an over-long word that each fit: cluster widths are summed (linear, not a
+        re-measure of every prefix), then each piece is measured once as shaped and trimmed if needed."""
+        pieces, piece_start, acc = [], start, 0
         i = start
         while i < end:
             j = _next_cluster(para.text, i, end)
-            if j > piece_start and self._piece_width(para, piece_start, j, size, bold) > width and i > piece_start:
+            w = self._piece_width(para, i, j, size, bold)
+            if acc + w > width and i > piece_start:
                 pieces.append((piece_start, i))
-                piece_start = i
+                piece_start, acc = i, 0
+            acc += w
             i = j
         pieces.append((piece_start, end))
-        return pieces
+        fitted = []
+        for p_start, p_end in pieces:
+            while p_end - p_start > 1 and self._piece_width(para, p_start, p_end, size, bold) > width:
+                fitted.append((p_start, p_end - 1))
+                p_start = p_end - 1
+            fitted.append((p_start, p_end))
+        return fitted
 
     def _build_line(self, para: _Paragraph, start: int, end: int, size: int, bold: bool):
         # Trailing spaces hang past the line's end: they neither count for width nor push alignment.
@@ -296,9 +306,9 @@ class Layouter:
             x += w
         return tuple(runs), x, _logical_text(text)
 
-    def _ellipsize(self, para: _Paragraph, start: int, size: int, bold: bool, width: int):
+    def _ellipsize(self, para: _Paragraph, start: int, end: int, size: int, bold: bool, width: int):
         """The last allowed line, cut so that it and an ellipsis fit; the ellipsis goes at the logical end."""
-        text = para.text[start:]
+        text = para.text[start:end]
         keep = len(text)
         while keep > 0:
             candidate = text[:keep].rstrip() + ELLIPSIS
