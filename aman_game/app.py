@@ -63,6 +63,12 @@ class Game:
         #: Called with every new PlaySession (attach on_decision / on_finish hooks there: results store).
         self.session_hooks: list[Callable[[Any], None]] = []
         self.last_session = None
+        #: Teacher mode (aman_game.class_session) sets these while a class session runs.
+        self.library_filter: Optional[Callable[[Any], Any]] = None  # the session's playlist and filters
+        self.language_locked = False  # the session fixed the language: F2 and settings leave it alone
+        self.kiosk = False  # F11 cannot leave full screen
+        self.quit_guard: Optional[Callable[[], bool]] = None  # False: don't quit now (it asks for the PIN)
+        self.class_session = None
         self.language_chosen = False
         self.menu_filter: Optional[str] = None
         self.controllers: list[Any] = []  # e.g. the autoplay driver: .poll(game) each loop, .next_wake()
@@ -89,7 +95,7 @@ class Game:
             from .content import load_library
 
             self._library = load_library(SCENES_DIR)
-        return self._library
+        return self.library_filter(self._library) if self.library_filter else self._library
 
     def delay(self, seconds: float) -> float:
         """A screen's timer length, shortened in fast mode and when motion is reduced."""
@@ -140,6 +146,8 @@ class Game:
         return (round(x * self._scale + self._offset[0]), round(y * self._scale + self._offset[1]))
 
     def toggle_fullscreen(self) -> None:
+        if self.kiosk and self.fullscreen:
+            return
         try:
             if self.fullscreen:
                 pygame.display.set_mode(self.window_size, pygame.RESIZABLE)
@@ -158,6 +166,8 @@ class Game:
 
     def update_settings(self, **changes) -> None:
         """Change settings, apply them at once (every visible string and colour follows) and save."""
+        if self.language_locked:
+            changes.pop("language", None)
         self.settings = self.settings.replace(**changes)
         self._apply_display_settings()
         if self.save_settings:
@@ -180,7 +190,9 @@ class Game:
             self.step()
         return 0
 
-    def quit(self) -> None:
+    def quit(self, force: bool = False) -> None:
+        if not force and self.quit_guard is not None and not self.quit_guard():
+            return
         self.running = False
 
     def _timeout_ms(self) -> int:

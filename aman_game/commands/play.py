@@ -52,13 +52,6 @@ def resolve_scenario(spec: str):
     raise FileNotFoundError(f"no scenario with id {spec!r} in {SCENES_DIR}")
 
 
-def results_hook(args):
-    """Where the class results store attaches to each play session (class, nickname, data dir).
-
-    Returns a callable taking a PlaySession, or None. The results owner wires it; play works without."""
-    return None
-
-
 def run(args) -> int:
     if args.headless:
         os.environ["SDL_VIDEODRIVER"] = "dummy"
@@ -92,9 +85,9 @@ def run(args) -> int:
         game = Game(settings=settings, data_dir=args.data_dir, fast=args.fast, fullscreen=args.fullscreen)
     if args.nickname:
         game.player = (args.nickname, "fox")
-    hook = results_hook(args)
-    if hook is not None:
-        game.session_hooks.append(hook)
+    from ..class_session import attach_to_game
+
+    attach_to_game(game, args)  # --class/--nickname recording, or the teacher's running class session
 
     try:
         game.open()

@@ -208,6 +208,17 @@ class ResultsStore:
             names.setdefault(name_key(name), name)
         return sorted(names.values(), key=name_key)
 
+    def player_status(self, class_name: str, nickname: str) -> tuple[set[str], set[str]]:
+        """(scenario ids finished, quiz phases answered) by one child of one class in this file — what a
+        class session needs to know whether the quiz is due."""
+        cls, nick = name_key(class_name), name_key(nickname)
+        finished = {sid for c, n, sid in self._read(
+            "SELECT class_name, nickname, scenario_id FROM runs WHERE outcome IS NOT NULL")
+            if name_key(c) == cls and name_key(n) == nick}
+        phases = {p for c, n, p in self._read("SELECT DISTINCT class_name, nickname, phase FROM quiz_answers")
+                  if name_key(c) == cls and name_key(n) == nick}
+        return finished, phases
+
     def delete_class(self, class_name: str) -> int:
         """Erase one class from this file, for good; returns how many runs and quiz answers went.
 

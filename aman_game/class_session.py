@@ -1,0 +1,275 @@
+"""A class session inside the running game: results recording, the playlist, language lock, kiosk, quiz.
+
+Two ways in:
+- `play --class NAME --nickname NICK --data-dir DIR` (autoplay too): results are recorded exactly as in a
+  class session, nothing else changes;
+- a session the teacher started in teacher mode (teacher.json in the data folder has `active`): every PC
+  pointed at that folder runs it — playlist, age band, sensitivity, language lock, kiosk, pre/post quiz.
+
+The game exposes small hooks for this (Game.session_hooks, controllers, library_filter, language_locked,
+quit_guard, kiosk); everything else lives here. Results trouble never stops play: the recorder keeps
+`problem` ("results won't be saved: …"), which teacher mode shows, and the child plays on.
+"""
+from __future__ import annotations
+
+import atexit
+import dataclasses
+import logging
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+from .results import ResultsStore, ResultsUnavailable, default_data_dir
+from .results.model import name_key
+from .teacher_config import ClassSession, TeacherConfig
+
+log = logging.getLogger(__name__)
+
+
+def library_for(session: ClassSession, library):
+    """What a class session offers: the playlist in its order (or the whole library), narrowed to the
+    session's age band and, unless allowed, without high-sensitivity scenarios."""
+    by_id = {s.id: s for s in library.scenarios}
+    chosen = [by_id[i] for i in session.playlist if i in by_id] if session.playlist else list(library.scenarios)
+    if session.age_band:
+        chosen = [s for s in chosen if s.age_band == session.age_band]
+    if not session.allow_high_sensitivity:
+        chosen = [s for s in chosen if s.sensitivity != "high"]
+    return dataclasses.replace(library, scenarios=tuple(chosen))
+
+
+class ResultsRecorder:
+    """Writes each PlaySession of one class into this machine's results file (opened on first use)."""
+
+    def __init__(self, data_dir, class_name: str, nickname_of: Callable[[], Optional[str]],
+                 lang_of: Callable[[], str] = lambda: ""):
+        self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+        self.class_name = class_name
+        self.nickname_of = nickname_of
+        self.lang_of = lang_of
+        self.problem: Optional[str] = None
+        self._store: Optional[ResultsStore] = None
+        self._status: dict[str, tuple[set[str], set[str]]] = {}  # nickname key -> (finished ids, quiz phases)
+        atexit.register(self.close)
+
+    # -- the store -------------------------------------------------------------------------------
+    @property
+    def store(self) -> Optional[ResultsStore]:
+        if self._store is None and self.problem is None:
+            try:
+                self._store = ResultsStore.open(self.data_dir)
+            except ResultsUnavailable as exc:
+                self._fail(exc)
+        return self._store
+
+    def _fail(self, exc: Exception) -> None:
+        self.problem = str(exc)
+        log.warning("results won't be saved: %s", exc)
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def _write(self, method: str, *args) -> None:
+        store = self.store
+        if store is None:
+            return
+        try:
+            getattr(store, method)(*args)
+        except ResultsUnavailable as exc:
+            self._fail(exc)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    # -- what a child did ------------------------------------------------------------------------
+    def status(self, nickname: str) -> tuple[set[str], set[str]]:
+        """(scenarios finished, quiz phases done) for a child of this class: from the file, then kept."""
+        key = name_key(nickname)
+        if key not in self._status:
+            found: tuple[set[str], set[str]] = (set(), set())
+            store = self.store
+            if store is not None:
+                try:
+                    found = store.player_status(self.class_name, nickname)
+                except ResultsUnavailable as exc:
+                    self._fail(exc)
+            self._status[key] = found
+        return self._status[key]
+
+    def attach(self, session: Any) -> None:
+        """A Game.session_hooks entry: record the run, each decision, and the ending of `session`."""
+        nickname = self.nickname_of()
+        store = self.store
+        if not nickname or store is None:
+            return
+        try:
+            run_id = store.start_run(self.class_name, nickname, session.scenario.id, self.lang_of())
+        except ResultsUnavailable as exc:
+            self._fail(exc)
+            return
+        finished = self.status(nickname)[0]
+
+        def decided(_session, d) -> None:
+            self._write("record_decision", run_id, d.node, d.choice, d.action, d.safe, d.points, d.seconds)
+
+        def ended(s, summary) -> None:
+            if summary.outcome:
+                self._write("finish_run", run_id, summary.outcome, summary.score, summary.max_score)
+                finished.add(s.scenario.id)
+
+        session.on_decision.append(decided)
+        session.on_finish.append(ended)
+
+    def record_quiz_answer(self, nickname: str, phase: str, question_id: str, chosen: int, correct: bool) -> None:
+        self._write("record_quiz_answer", self.class_name, nickname, phase, question_id, chosen, correct)
+        self.status(nickname)[1].add(phase)
+
+
+class ClassSessionController:
+    """Runs a teacher's class session in the game (a Game.controllers entry for the quiz and kiosk)."""
+
+    def __init__(self, game, session: ClassSession, data_dir, config: Optional[TeacherConfig] = None):
+        from . import i18n
+
+        self.game = game
+        self.session = session
+        self.config = config
+        self.recorder = ResultsRecorder(data_dir, session.name, self._nickname, i18n.current_language)
+        self._fullscreen_done = False
+        self._quiz = None  # loaded on first need
+        self._asked: set[tuple[str, str]] = set()
+
+    def _nickname(self) -> Optional[str]:
+        return self.game.player[0] if self.game.player else None
+
+    def install(self) -> "ClassSessionController":
+        game, session = self.game, self.session
+        game.session_hooks.append(self.recorder.attach)
+        game.controllers.append(self)
+        game.library_filter = lambda library: library_for(session, library)
+        game.class_session = self
+        if session.language:
+            game.language_locked = False
+            game.update_settings(language=session.language)
+            game.language_locked = True
+            game.language_chosen = True
+        if session.kiosk:
+            game.kiosk = True
+            game.quit_guard = self._guard_quit
+        game.library(reload=True)
+        return self
+
+    def uninstall(self) -> None:
+        game = self.game
+        if self.recorder.attach in game.session_hooks:
+            game.session_hooks.remove(self.recorder.attach)
+        if self in game.controllers:
+            game.controllers.remove(self)
+        game.library_filter = None
+        game.language_locked = False
+        game.kiosk = False
+        game.quit_guard = None
+        game.class_session = None
+        self.recorder.close()
+
+    # -- kiosk -----------------------------------------------------------------------------------
+    def _guard_quit(self) -> bool:
+        """Leaving the kiosk needs the PIN: ask for it, and quit for real when it is right."""
+        from .screens.teacher_pin import PinScreen
+
+        top = self.game.stack.top
+        if isinstance(top, PinScreen) or self.config is None or not self.config.has_pin():
+            return self.config is None or not self.config.has_pin()
+
+        def done(ok) -> None:
+            if ok:
+                self.game.quit(force=True)
+
+        self.game.stack.push(PinScreen(self.game, self.config, purpose="leave"), done)
+        return False
+
+    # -- controller ------------------------------------------------------------------------------
+    def next_wake(self) -> Optional[float]:
+        return None
+
+    def quiz(self):
+        if self._quiz is None:
+            from . import SCENES_DIR
+            from .content import ContentError, load_quiz
+
+            try:
+                self._quiz = load_quiz(SCENES_DIR / "quiz" / "quiz.yaml")
+            except (ContentError, OSError) as exc:
+                log.warning("no quiz: %s", exc)
+                self._quiz = False
+        return self._quiz or None
+
+    def quiz_due(self, nickname: str) -> Optional[str]:
+        """'pre' before a child's first story, 'post' once they finished every story of the session."""
+        if not self.session.quiz or self.quiz() is None:
+            return None
+        finished, phases = self.recorder.status(nickname)
+        if "pre" not in phases:
+            return "pre"
+        offered = {s.id for s in self.game.library().scenarios}
+        if "post" not in phases and offered and offered <= finished:
+            return "post"
+        return None
+
+    def poll(self, game) -> None:
+        if self.session.kiosk and not self._fullscreen_done and game.window is not None:
+            self._fullscreen_done = True
+            if not game.fullscreen:
+                game.toggle_fullscreen()
+        top = game.stack.top
+        nickname = self._nickname()
+        if nickname is None or type(top).__name__ != "MenuScreen":
+            return
+        phase = self.quiz_due(nickname)
+        if phase is None or (name_key(nickname), phase) in self._asked:
+            return
+        self._asked.add((name_key(nickname), phase))
+        from .screens.quiz import QuizScreen
+
+        game.stack.push(QuizScreen(game, self.quiz(), phase, nickname, self.recorder))
+
+
+def start_session(game, config: TeacherConfig, name: str, data_dir) -> ClassSessionController:
+    """Teacher pressed Start: remember it in teacher.json (every PC on the folder follows) and run it here."""
+    stop_session(game)
+    session = config.start_session(name)
+    config.save()
+    return ClassSessionController(game, session, data_dir, config).install()
+
+
+def stop_session(game, config: Optional[TeacherConfig] = None) -> None:
+    current = getattr(game, "class_session", None)
+    if current is not None:
+        current.uninstall()
+    if config is not None and config.active:
+        config.end_session()
+        config.save()
+
+
+def attach_to_game(game, args) -> None:
+    """At start-up (play command): record for --class/--nickname, or resume the teacher's active session."""
+    data_dir = getattr(args, "data_dir", None)
+    game.results_dir = Path(data_dir) if data_dir else default_data_dir()
+    class_name = getattr(args, "class_name", None)
+    if class_name:
+        from . import i18n
+
+        nickname = getattr(args, "nickname", None)
+        recorder = ResultsRecorder(data_dir, class_name,
+                                   (lambda: nickname or (game.player[0] if game.player else None)),
+                                   i18n.current_language)
+        game.session_hooks.append(recorder.attach)
+        game.results_recorder = recorder
+        return
+    if getattr(args, "autoplay", None) or getattr(args, "path", None):
+        return  # autoplay without a class never joins the teacher's session
+    config = TeacherConfig.load(data_dir)
+    session = config.active_session()
+    if session is not None:
+        ClassSessionController(game, session, data_dir, config).install()
