@@ -25,8 +25,8 @@ _ = i18n._
 HEADER_H = 88
 
 
-def background(surface: pygame.Surface) -> None:
-    """The calm backdrop every game screen shares: a soft band and a few large faint circles (cached)."""
+def background(surface: pygame.Surface, band: bool = True) -> None:
+    """The calm backdrop every game screen shares: a header band and a few large faint circles (cached)."""
     th = _theme.current()
     pal = th.palette
 
@@ -35,20 +35,23 @@ def background(surface: pygame.Surface) -> None:
         bg.fill(pal.bg)
         if not th.high_contrast:
             deco = pygame.Surface(CANVAS_SIZE, pygame.SRCALPHA)
-            pygame.draw.rect(deco, (*pal.bg_band[:3], 255), pygame.Rect(0, 0, CANVAS_SIZE[0], HEADER_H))
+            if band:
+                pygame.draw.rect(deco, (*pal.bg_band[:3], 255), pygame.Rect(0, 0, CANVAS_SIZE[0], HEADER_H))
             for (x, y, r, a) in ((1180, 640, 260, 70), (80, 700, 180, 60), (1240, 120, 120, 50), (640, 760, 200, 40)):
                 pygame.draw.circle(deco, (*pal.bg_band[:3], a), (x, y), r)
             bg.blit(deco, (0, 0))
-        else:
+        elif band:
             pygame.draw.line(bg, pal.border, (0, HEADER_H), (CANVAS_SIZE[0], HEADER_H), 2)
         return bg
 
-    surface.blit(_cached(("background", pal, th.high_contrast), make), (0, 0))
+    surface.blit(_cached(("background", pal, th.high_contrast, band), make), (0, 0))
 
 
 class Screen(Scene):
     #: A short stable name (screenshots, tests, autoplay).
     name = "screen"
+    #: Draw the header band behind the title row (the title screen has none).
+    header_band = True
 
     def __init__(self, game):
         super().__init__()
@@ -99,7 +102,7 @@ class Screen(Scene):
 
     # drawing
     def draw(self, surface: pygame.Surface) -> None:
-        background(surface)
+        background(surface, self.header_band)
         self.draw_content(surface)
         self.focus.draw(surface)
 

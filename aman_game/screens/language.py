@@ -39,6 +39,7 @@ class LanguageCard(Widget):
 
 class LanguageScreen(Screen):
     name = "language"
+    header_band = False
 
     def __init__(self, game, then: str | None = None):
         super().__init__(game)

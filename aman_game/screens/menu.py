@@ -22,7 +22,7 @@ from .base import Screen
 
 _ = i18n._
 PER_PAGE = 6
-CARD_W, CARD_H, GAP = 376, 222, 24
+CARD_W, CARD_H, GAP = 376, 234, 20
 FILTERS = (("all", None), ("7-9", "7-9"), ("10-13", "10-13"))
 
 
@@ -70,7 +70,7 @@ class ScenarioCard(Widget):
         label.draw_in(surface, i18n.pick(sc.title), inner, FONT_SIZES["body"], pal.text, bold=True, valign="top",
                       max_lines=2)
         topics = " · ".join(words.topic(t) for t in sc.topics[:3])
-        trect = pygame.Rect(inner.left, r.top + 130, inner.width, 50)
+        trect = pygame.Rect(inner.left, r.top + 132, inner.width, 50)
         label.draw_in(surface, topics, trect, FONT_SIZES["tiny"], pal.text_muted, valign="top", max_lines=2)
         age = words.age_band(sc.age_band)
         aw = label.measure(age, FONT_SIZES["tiny"], bold=True)[0] + 24
@@ -111,13 +111,14 @@ class MenuScreen(Screen):
         widgets: list[Widget] = [self.header_back(_("Change player"))]
         widgets += self.header_icons([("settings", "gear", self.open_settings), ("help", "help", self.open_help)])
         texts = {"all": _("All ages"), "7-9": words.age_band("7-9"), "10-13": words.age_band("10-13")}
-        fw = [max(150, label.measure(texts[k], FONT_SIZES["small"], bold=True)[0] + 40) for k, _v in FILTERS]
+        fw = [max(150, label.measure(texts[k], FONT_SIZES["small"], bold=True)[0] + 76) for k, _v in FILTERS]
         # reading order: "All" first at the start of the group
         rects = self.frame.row(fw, 10, y=104, height=48, inset=1280 - 52 - sum(fw) - 10 * (len(fw) - 1))
         for r, (key, value) in zip(rects, FILTERS):
             style = "selected" if value == self.age_filter else "secondary"
             widgets.append(Button(r, texts[key], (lambda v=value: self.set_filter(v)), name=f"filter:{key}",
-                                  style=style, size=FONT_SIZES["small"], radius=24))
+                                  style=style, size=FONT_SIZES["small"], radius=24,
+                                  icon="check" if value == self.age_filter else None))
         items = self.scenarios()
         pages = max(1, (len(items) + PER_PAGE - 1) // PER_PAGE)
         self.page = min(self.page, pages - 1)
@@ -130,7 +131,7 @@ class MenuScreen(Screen):
             resumable = bool(nickname and self.game.progress.resume_point(nickname, sc.id))
             widgets.append(ScenarioCard(rect, sc, (lambda s=sc: self.open(s)), stars, resumable))
         if pages > 1:
-            prev_r, next_r = self.frame.row([64, 64], 110, y=652, height=52, inset=1280 - 52 - 238)
+            prev_r, next_r = self.frame.row([64, 64], 110, y=662, height=50, inset=1280 - 52 - 238)
             widgets.append(Button(prev_r, "", (lambda: self.turn(-1)), name="page:prev", icon="back",
                                   style="secondary", radius=26))
             widgets.append(Button(next_r, "", (lambda: self.turn(1)), name="page:next", icon="next",
@@ -190,7 +191,7 @@ class MenuScreen(Screen):
             label.draw(surface, _("No stories for this age yet."), (640, 380), FONT_SIZES["body"], pal.text_muted,
                        anchor="center")
         if getattr(self, "pages", 1) > 1:
-            mid = self.frame.place(pygame.Rect(1280 - 52 - 238 + 64, 652, 110, 52)).center
+            mid = self.frame.place(pygame.Rect(1280 - 52 - 238 + 64, 662, 110, 50)).center
             text = i18n.format_number(self.page + 1) + " / " + i18n.format_number(self.pages)
             label.draw(surface, text, mid, FONT_SIZES["small"], pal.text_muted, anchor="center")
         errors = self.library.errors if self.library else ()
@@ -198,9 +199,9 @@ class MenuScreen(Screen):
             files = ", ".join(sorted({_short(e.file) for e in errors}))
             text = i18n.ngettext("One story could not be opened: {files}", "{n} stories could not be opened: {files}",
                                  len(errors)).format(n=i18n.format_number(len(errors)), files=files)
-            ic = self.frame.place(pygame.Rect(52, 664, 28, 28)).center
+            ic = self.frame.place(pygame.Rect(52, 672, 28, 28)).center
             draw_icon(surface, "unsafe", ic, 24, pal.text_muted)
-            label.draw_in(surface, text, self.frame.place(pygame.Rect(90, 652, 780, 52)), FONT_SIZES["tiny"],
+            label.draw_in(surface, text, self.frame.place(pygame.Rect(90, 662, 780, 50)), FONT_SIZES["tiny"],
                           pal.text_muted, max_lines=2)
 
 

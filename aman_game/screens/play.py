@@ -18,6 +18,7 @@ from .. import theme as _theme
 from ..play_session import PlaySession
 from ..theme import FONT_SIZES
 from ..widgets import label
+from ..widgets.avatars import ROBOT
 from ..widgets.button import Button, IconButton
 from ..widgets.chat_bubble import ChatItem
 from ..widgets.chat_view import ChatView
@@ -95,6 +96,26 @@ class PlayScreen(Screen):
         self.build()
         self.dirty = True
 
+    def fast_forward(self) -> None:
+        """Deliver the node's remaining messages at once and stop at its choices (previews, tests, bench)."""
+        if self.typing_msg is not None:
+            self.pending.appendleft(self.typing_msg)
+            self.typing_msg = None
+            self.chat.typing = None
+        while self.pending:
+            self.chat.add(("msg", self.pending.popleft()))
+        if self.state == "arriving":
+            self._arrived()
+        self.dirty = True
+
+    def go_to(self, node_id: str) -> None:
+        """Show a node as if just reached (its own messages only): previews of every node."""
+        self.session.node_id = node_id
+        self.session.path.append(node_id)
+        self.chat.clear()
+        self.start_node()
+        self.fast_forward()
+
     # -- chat items -------------------------------------------------------------------------------
     @property
     def look(self):
@@ -124,10 +145,14 @@ class PlayScreen(Screen):
             ch = self.scenario.characters[m.sender]
             others = {x.sender for n in self.scenario.nodes.values() for x in n.messages} & set(self.scenario.characters)
             return ChatItem("message", "them", i18n.pick(m.text), sender=m.sender, name=i18n.pick(ch.name),
-                            avatar=ch.avatar, card=m.card, show_name=self.lobby or len(others) > 1,
+                            avatar=_avatar_of(ch), card=m.card, show_name=self.lobby or len(others) > 1,
                             logical=i18n.pick_logical(m.text))
         if kind == "me":
             return ChatItem("message", "me", i18n.pick(entry[1]), logical=i18n.pick_logical(entry[1]))
+        if kind == "end":
+            end = entry[1]
+            icon = {"safe": "safe", "recovered": "check"}.get(end.outcome, "unsafe")
+            return ChatItem("notice", "center", i18n.pick(end.text), icon=icon, logical=i18n.pick_logical(end.text))
         msgid, icon = entry[1], entry[2]
         return ChatItem("notice", "center", _(msgid).format(name=self.contact_name()), icon=icon)
 
@@ -238,7 +263,7 @@ class PlayScreen(Screen):
             if msg.sender in self.scenario.characters:
                 ch = self.scenario.characters[msg.sender]
                 self.typing_msg = msg
-                self.chat.typing = (ch.avatar, msg.sender)
+                self.chat.typing = (_avatar_of(ch), msg.sender)
                 self.chat.phase = 0.0
                 words = len(i18n.pick_logical(msg.text).split())
                 self.timer = self.game.delay(0.7 + min(1.3, words * 0.08))
@@ -257,6 +282,7 @@ class PlayScreen(Screen):
     def _arrived(self) -> None:
         if self.session.at_end:
             self.state = "ended"
+            self.chat.add(("end", self.session.node.end))
             self.session.finish()
         else:
             self.state = "choosing"
@@ -435,12 +461,17 @@ class PlayScreen(Screen):
             c = self.contact()
             status = _("Blocked") if self.blocked else _("online")
             draw_header_identity(surface, header, look, lobby=False, title=self.contact_name(), subtitle=status,
-                                 avatar=c.avatar if c else None, key=c.id if c else "", rtl=rtl, width=name_w)
+                                 avatar=_avatar_of(c) if c else None, key=c.id if c else "", rtl=rtl, width=name_w)
         composer = self.state in ("arriving", "acting", "feedback")
         col = pygame.Rect(chat.left + 24, chat.top, chat.width - 48, chat.height - (COMPOSER_H + 8 if composer else 0))
         self.chat.draw(surface, col, look, rtl)
         if composer:
-            words = _("You blocked this person.") if self.blocked else _("Choose your answer below")
+            if self.blocked:
+                words = _("You blocked this person.")
+            elif self.state == "arriving":
+                words = _("Type a message…")
+            else:
+                words = _("Choose your answer below")
             draw_composer(surface, pygame.Rect(chat.left + 24, chat.bottom - COMPOSER_H, chat.width - 48, COMPOSER_H - 8),
                           look, words, rtl)
         self._draw_bar(surface)
@@ -484,6 +515,13 @@ class PlayScreen(Screen):
             y = rect.bottom + 8
             if y > r.bottom - 30:
                 break
+
+
+def _avatar_of(character) -> Optional[str]:
+    """A character's picture; the guide without one is drawn as Aman the robot."""
+    if character.avatar:
+        return character.avatar
+    return ROBOT if character.role == "guide" else None
 
 
 def _blend(a, b, t: float):

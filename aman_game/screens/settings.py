@@ -63,7 +63,7 @@ class SettingsScreen(Screen):
                 widgets.append(Button(r, words, (lambda k=key, v=value: self.set(k, v)), name=f"{key}:{value}",
                                       style="selected" if value == current else "secondary",
                                       size=FONT_SIZES["small"] if n < 3 else FONT_SIZES["tiny"], radius=14,
-                                      bold=value == current))
+                                      bold=value == current, icon="check" if value == current else None))
             y += 122
         y = 112
         for key in ("high_contrast", "reduced_motion", "harakat", "sound", "narration"):

@@ -16,6 +16,7 @@ _ = i18n._
 
 class TitleScreen(Screen):
     name = "title"
+    header_band = False
 
     def make_widgets(self):
         m = _theme.current().metrics

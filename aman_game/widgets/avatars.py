@@ -53,8 +53,33 @@ def placeholder_surface(key: str, size: int) -> pygame.Surface:
     return supersampled(("placeholder", color), (size, size), paint)
 
 
+ROBOT = "@robot"  # the avatar of a scenario's guide character: Aman itself
+
+
+def robot_avatar(size: int) -> pygame.Surface:
+    """Aman's face in a circle, for the guide's chat bubbles."""
+    from .. import theme as _theme
+    from .robot import robot_surface
+
+    pal = _theme.current().palette
+
+    def make():
+        out = pygame.Surface((size, size), pygame.SRCALPHA)
+        pygame.draw.circle(out, pal.primary_soft, (size // 2, size // 2), size // 2)
+        bot = robot_surface(round(size * 1.25), "happy")
+        out.blit(bot, bot.get_rect(midtop=(size // 2, round(size * 0.06))))
+        mask = pygame.Surface((size, size), pygame.SRCALPHA)
+        pygame.draw.circle(mask, (255, 255, 255, 255), (size // 2, size // 2), size // 2)
+        out.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+        return out
+
+    return _cached(("robot-avatar", size, pal), make)
+
+
 def image_avatar(rel_path: str | None, key: str, size: int) -> pygame.Surface:
     """A character's picture from assets/ (relative path), cropped to a circle; the placeholder if missing."""
+    if rel_path == ROBOT:
+        return robot_avatar(size)
     if rel_path:
         stem = Path(rel_path).stem
         if stem in AVATARS and not (ASSETS_DIR / rel_path).is_file():

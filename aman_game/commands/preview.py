@@ -1,0 +1,81 @@
+"""`python main.py preview SCENARIO --lang ar|en --out DIR` — a PNG of every node and every feedback
+screen of a scenario, as the child will see them, for reviewers and translators who won't play it through.
+
+Rendered with SDL's dummy video driver (no window). Files: node_<id>.png (the node's messages and its
+choices, or its end), feedback_<node>_<n>.png (choice n's feedback over the node), results_<end>.png.
+Only the standard library is imported at module level.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+
+def configure(parser) -> None:
+    parser.add_argument("scenario", help="a scenario file, or a scenario id from scenes/")
+    parser.add_argument("--lang", choices=["ar", "en"], default="en", help="language to render (default en)")
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder for the PNG files")
+
+
+def run(args) -> int:
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from .. import settings as settings_mod
+    from ..app import Game, NoDisplay
+    from ..content import ContentError
+    from .play import resolve_scenario
+
+    try:
+        scenario = resolve_scenario(args.scenario)
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    except (FileNotFoundError, OSError) as exc:
+        print(f"aman preview: {exc}", file=sys.stderr)
+        return 1
+    game = Game(settings=settings_mod.Settings(language=args.lang, sound=False), save_settings=False, fast=True)
+    try:
+        game.open()
+    except NoDisplay as exc:  # pragma: no cover - the dummy driver is always there
+        print(f"aman preview: cannot render ({exc})", file=sys.stderr)
+        return 1
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        written = render_all(game, scenario, out)
+    finally:
+        game.close()
+    print(f"{len(written)} image(s) written to {out}")
+    return 0
+
+
+def render_all(game, scenario, out: Path) -> list[Path]:
+    from ..play_session import PlaySession, end_paths
+    from ..screens.feedback import FeedbackScreen
+    from ..screens.play import PlayScreen
+    from ..screens.results import ResultsScreen
+
+    written: list[Path] = []
+    for node_id, node in scenario.nodes.items():
+        game.stack.clear()
+        play = game.stack.push(PlayScreen(game, scenario))
+        play.go_to(node_id)
+        written.append(game.screenshot(out / f"node_{node_id}.png"))
+        for i, choice in enumerate(node.choices):
+            session = PlaySession(scenario, start=node_id)
+            decision = session.choose(i)
+            game.stack.push(FeedbackScreen(game, choice, decision))
+            written.append(game.screenshot(out / f"feedback_{node_id}_{i + 1}.png"))
+            game.stack.pop()
+    for path in end_paths(scenario):
+        session = PlaySession(scenario)
+        for index in path:
+            session.choose(index)
+        game.stack.clear()
+        game.stack.push(ResultsScreen(game, session))
+        written.append(game.screenshot(out / f"results_{session.node_id}.png"))
+    game.stack.clear()
+    return written
