@@ -36,7 +36,7 @@ _SCRIPT_RANGES = (((0x0370, 0x03FF), "Grek"), ((0x0400, 0x052F), "Cyrl"))
 
 def is_arabic(ch: str) -> bool:
     cp = ord(ch)
-    return any(lo <= cp <= hi for lo, hi in _ARABIC_RANGES)
+    return cp >= 0x0600 and any(lo <= cp <= hi for lo, hi in _ARABIC_RANGES)
 
 
 def needs_glyph(ch: str) -> bool:
@@ -87,6 +87,7 @@ class FontSet:
         self._fonts: dict[tuple[str, bool, int], pygame.font.Font] = {}
         self._coverage_fonts: dict[tuple[str, bool], pygame.freetype.Font | None] = {}
         self._coverage: dict[tuple[str, bool, str], bool] = {}
+        self._roles: dict[tuple[str, str | None, bool], str | None] = {}  # bounded by characters seen
 
     def face(self, role: str, bold: bool) -> Face | None:
         return self.faces.get((role, bold)) or self.faces.get((role, False))
@@ -122,7 +123,15 @@ class FontSet:
         return self._coverage_fonts[key]
 
     def role_for(self, ch: str, previous_role: str | None, bold: bool) -> str | None:
-        """The face a character is drawn with, or None when no bundled face has it."""
+        """The face a character is drawn with, or None when no bundled face has it (memoised)."""
+        key = (ch, previous_role, bold)
+        try:
+            return self._roles[key]
+        except KeyError:
+            role = self._roles[key] = self._choose_role(ch, previous_role, bold)
+            return role
+
+    def _choose_role(self, ch: str, previous_role: str | None, bold: bool) -> str | None:
         if not needs_glyph(ch):
             return previous_role or LATIN
         if unicodedata.category(ch) in ("Mn", "Me") and previous_role:

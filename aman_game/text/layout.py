@@ -108,6 +108,11 @@ class _Paragraph:
     rtl: bool
     levels: tuple[int, ...]
     roles: list[str | None]  # font role per char; None = no glyph anywhere (missing)
+    drawn: list[bool] = field(default_factory=list)  # gets a glyph: has a font and is not a bidi control
+
+    def __post_init__(self):
+        if not self.drawn:
+            self.drawn = [_drawn(ch, role) for ch, role in zip(self.text, self.roles)]
 
 
 def _assign_roles(fonts: FontSet, text: str, levels, bold: bool) -> list[str | None]:
@@ -209,11 +214,11 @@ class Layouter:
         """Maximal pieces of [start, end) with one level and one font: (start, end, level, role)."""
         seg_start = None
         key = None
+        drawn, roles, levels = para.drawn, para.roles, para.levels
         for i in range(start, end):
-            ch, role = para.text[i], para.roles[i]
-            if not _drawn(ch, role):
+            if not drawn[i]:
                 continue
-            k = (para.levels[i], role)
+            k = (levels[i], roles[i])
             if k != key:
                 if seg_start is not None:
                     yield seg_start, i, key[0], key[1]
@@ -288,7 +293,7 @@ class Layouter:
             end -= 1
         text = para.text[start:end]
         levels = bidi_levels.line_levels(text, para.levels[start:end], int(para.rtl))
-        sub = _Paragraph(text, para.rtl, tuple(levels), para.roles[start:end])
+        sub = _Paragraph(text, para.rtl, tuple(levels), para.roles[start:end], para.drawn[start:end])
         segments = list(self._segments(sub, 0, len(text)))
         # L2 on segments: each segment is one level, so reversing segments (and shaping odd levels RTL)
         # is the same as reversing characters.
@@ -330,7 +335,9 @@ def _align_offset(align: str, rtl: bool, box_width: int, line_width: int) -> int
 
 
 def _drawable_text(para: _Paragraph, start: int, end: int) -> str:
-    return "".join(ch for ch, role in zip(para.text[start:end], para.roles[start:end]) if _drawn(ch, role))
+    text = para.text[start:end]
+    drawn = para.drawn[start:end]
+    return text if all(drawn) else "".join(ch for ch, keep in zip(text, drawn) if keep)
 
 
 def _logical_text(text: str) -> str:
