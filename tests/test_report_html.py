@@ -86,7 +86,7 @@ def test_arabic_report_is_right_to_left_with_arabic_numbers_and_words(tmp_path, 
     page = _report(tmp_path, lab, "--class", "5B")  # Arabic is the default
     assert '<html lang="ar" dir="rtl">' in page
     assert 'direction="rtl"' in page  # the charts are mirrored too
-    for heading in ("نسبة الاختيارات الآمنة في كل سيناريو", "القرارات التي أخطأ فيها الصف أكثر من غيرها",
+    for heading in ("نسبة الاختيارات الآمنة في كل قصة", "القرارات التي أخطأ فيها الصف أكثر من غيرها",
                     "الاختبار القصير قبل اللعب وبعده", "ما الذي يُحفَظ"):
         assert heading in page
     row = _row(page, "data-scenario", "test_gift")
@@ -151,7 +151,7 @@ def test_a_scenario_gone_from_the_library_is_shown_by_id(tmp_path):
     page = _report(tmp_path, tmp_path, "--lang", "en")
     assert _row(page, "data-scenario", "retired_scenario") == ["retired_scenario", "1", "1", "1", "0", "0%"]
     assert "Most chosen unsafe answer: “choice 2”" in _text(page)
-    assert "Scenario retired_scenario is no longer in the library" in page
+    assert "Story retired_scenario is no longer in the library" in page
 
 
 def test_parents_page_in_both_languages(tmp_path):

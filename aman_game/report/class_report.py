@@ -68,7 +68,7 @@ def _summary(fig: ClassFigures, lang: str) -> str:
     finished = sum(1 for cell in fig.table.values() if cell.finished)
     cards = [
         _card(_("Children", lang), num(len(fig.nicknames), lang), "children"),
-        _card(_("Scenarios finished (of started)", lang),
+        _card(_("Stories finished (of started)", lang),
               f'<bdi dir="ltr">{num(finished, lang)} / {num(len(fig.table), lang)}</bdi>', "finished"),
         _card(_("Choices made", lang), num(fig.total_decisions, lang), "choices"),
         _card(_("Safe choices", lang), pct(fig.safe_rate, lang), "safe-rate"),
@@ -103,7 +103,7 @@ def _who_finished(fig: ClassFigures, content: ReportContent, lang: str) -> str:
         rows.append(f"<tr><th>{user_text(nick)}</th>{''.join(cells)}<td class=\"num\">{num(done, lang)}</td></tr>")
     return (f"<h3>{esc(_('Who finished what', lang))}</h3>"
             f'<table class="who"><thead><tr><th>{esc(_("Nickname", lang))}</th>{head}'
-            f'<th class="num">{esc(_("Scenarios finished", lang))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+            f'<th class="num">{esc(_("Stories finished", lang))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
 
 
 def _ticks(lang: str) -> list[str]:
@@ -113,15 +113,15 @@ def _ticks(lang: str) -> list[str]:
 def _scenario_rates(fig: ClassFigures, content: ReportContent, lang: str, rtl: bool) -> str:
     bars = [svg.Bar(content.title(s.scenario_id, lang), s.rate, i18n.format_percentage(s.rate, lang) if s.rate is not None else "–")
             for s in fig.scenarios]
-    chart = svg.bar_chart(bars, _("Safe-choice rate per scenario", lang), rtl, _ticks(lang))
+    chart = svg.bar_chart(bars, _("Safe-choice rate per story", lang), rtl, _ticks(lang))
     rows = "".join(
         f'<tr data-scenario="{esc(s.scenario_id)}"><td>{esc(content.title(s.scenario_id, lang))}</td>'
         f'<td class="num">{num(s.children, lang)}</td><td class="num">{num(s.finished_children, lang)}</td>'
         f'<td class="num">{num(s.decisions, lang)}</td><td class="num">{num(s.safe, lang)}</td>'
         f'<td class="num" data-rate="{s.rate if s.rate is not None else ""}">{pct(s.rate, lang)}</td></tr>'
         for s in fig.scenarios)
-    return (f"<h3>{esc(_('Safe-choice rate per scenario', lang))}</h3>{chart}"
-            f'<table class="scenarios"><thead><tr><th>{esc(_("Scenario", lang))}</th>'
+    return (f"<h3>{esc(_('Safe-choice rate per story', lang))}</h3>{chart}"
+            f'<table class="scenarios"><thead><tr><th>{esc(_("Story", lang))}</th>'
             f'<th class="num">{esc(_("Children", lang))}</th><th class="num">{esc(_("Finished", lang))}</th>'
             f'<th class="num">{esc(_("Choices made", lang))}</th><th class="num">{esc(_("Safe choices", lang))}</th>'
             f'<th class="num">{esc(_("Rate", lang))}</th></tr></thead><tbody>{rows}</tbody></table>')
@@ -140,7 +140,7 @@ def _decision_rates(fig: ClassFigures, content: ReportContent, lang: str) -> str
         f'<td class="num" data-rate="{d.rate}">{pct(d.rate, lang)}</td></tr>'
         for d in fig.decisions)
     return (f"<h3>{esc(_('Safe-choice rate per decision', lang))}</h3>"
-            f'<table class="decisions"><thead><tr><th>{esc(_("Scenario", lang))}</th><th>{esc(_("Decision", lang))}</th>'
+            f'<table class="decisions"><thead><tr><th>{esc(_("Story", lang))}</th><th>{esc(_("Decision", lang))}</th>'
             f'<th class="num">{esc(_("Choices made", lang))}</th><th class="num">{esc(_("Safe choices", lang))}</th>'
             f'<th class="num">{esc(_("Rate", lang))}</th></tr></thead><tbody>{rows}</tbody></table>')
 
@@ -170,7 +170,7 @@ def _most_missed(fig: ClassFigures, content: ReportContent, lang: str) -> str:
             items = "".join(f"<li>{esc(q)}</li>" for q in questions)
             block.append(f"<p>{esc(_('Questions for class discussion', lang))}:</p><ul class=\"tight\">{items}</ul>")
         if not content.knows(d.scenario_id):
-            block.append(f'<p class="muted">{esc(_("Scenario {id} is no longer in the library; its choices are shown by number.", lang).format(id=d.scenario_id))}</p>')
+            block.append(f'<p class="muted">{esc(_("Story {id} is no longer in the library; its choices are shown by number.", lang).format(id=d.scenario_id))}</p>')
         block.append("</div>")
         out.append("".join(block))
     return "\n".join(out)
@@ -217,12 +217,12 @@ def _notes(results: ClassResults, lang: str) -> str:
     command = "python main.py class delete NAME --data-dir FOLDER"
     out = [f"<h2>{esc(_('How to read these figures', lang))}</h2>",
            "<p>" + esc(_("Every choice counts, replays included. A safe-choice rate is safe choices divided by all choices. "
-                         "A child has finished a scenario when one of their attempts reached an ending; the table shows their "
+                         "A child has finished a story when one of their attempts reached an ending; the table shows their "
                          "best attempt. A quiz score counts the child's latest answer to each question.", lang)) + "</p>",
            f"<h2 id=\"stored\">{esc(_('What is stored', lang))}</h2>",
            "<p>" + esc(_("Aman stores only what this report needs: the class name, the nickname the child typed, which "
-                         "scenarios were played, each choice (which one, whether it was safe, its points and how many seconds "
-                         "it took), each scenario's ending and score, the quiz answers, and the times of each. No real name, "
+                         "stories were played, each choice (which one, whether it was safe, its points and how many seconds "
+                         "it took), each story's ending and score, the quiz answers, and the times of each. No real name, "
                          "photo, e-mail, address or device identity of the child is stored, and the game never uses the "
                          "internet.", lang)) + "</p>",
            "<p>" + esc(_("Results are kept in one file per computer, in the data folder the school chose. To erase a class "

@@ -19,14 +19,14 @@ AR_SEED: dict[str, str] = {
     "No results for class {name} were found.": "لم تُوجَد نتائج للصف {name}.",
     "Summary": "ملخّص",
     "Children": "الأطفال",
-    "Scenarios finished (of started)": "السيناريوهات المكتملة (من التي بدأت)",
-    "Scenarios finished": "السيناريوهات المكتملة",
+    "Stories finished (of started)": "القصص المكتملة (من التي بدأت)",
+    "Stories finished": "القصص المكتملة",
     "Choices made": "الاختيارات",
     "Safe choices": "الاختيارات الآمنة",
     "Quiz: mean gain in percentage points": "الاختبار: متوسط التحسّن بالنقاط المئوية",
     "Who finished what": "ما أنجزه كل طفل",
     "Nickname": "الاسم المستعار",
-    "Scenario": "السيناريو",
+    "Story": "القصة",
     "safe": "آمن",
     "recovered": "تدارَك الموقف",
     "unsafe": "غير آمن",
@@ -34,7 +34,7 @@ AR_SEED: dict[str, str] = {
     "not played": "لم يلعب",
     "{count} attempts": "عدد المحاولات: {count}",
     "Finished": "أكملوا",
-    "Safe-choice rate per scenario": "نسبة الاختيارات الآمنة في كل سيناريو",
+    "Safe-choice rate per story": "نسبة الاختيارات الآمنة في كل قصة",
     "Safe-choice rate per decision": "نسبة الاختيارات الآمنة عند كل قرار",
     "Decision": "القرار",
     "Rate": "النسبة",
@@ -54,28 +54,28 @@ AR_SEED: dict[str, str] = {
         "متوسط التحسّن: {points} نقطة مئوية، محسوبًا للأطفال الذين أجابوا عن الاختبارين، وعددهم {count}.",
     "How to read these figures": "كيف تُقرأ هذه الأرقام",
     "Every choice counts, replays included. A safe-choice rate is safe choices divided by all choices. "
-    "A child has finished a scenario when one of their attempts reached an ending; the table shows their "
+    "A child has finished a story when one of their attempts reached an ending; the table shows their "
     "best attempt. A quiz score counts the child's latest answer to each question.":
         "يُحتسَب كل اختيار، بما في ذلك إعادة اللعب. نسبة الاختيارات الآمنة هي عدد الاختيارات الآمنة مقسومًا "
-        "على عدد الاختيارات كلها. يُعَدّ الطفل قد أكمل السيناريو إذا وصلت إحدى محاولاته إلى النهاية، ويعرض "
+        "على عدد الاختيارات كلها. يُعَدّ الطفل قد أكمل القصة إذا وصلت إحدى محاولاته إلى النهاية، ويعرض "
         "الجدول أفضل محاولاته. ودرجة الاختبار تحتسب آخر إجابة للطفل عن كل سؤال.",
     "What is stored": "ما الذي يُحفَظ",
     "Aman stores only what this report needs: the class name, the nickname the child typed, which "
-    "scenarios were played, each choice (which one, whether it was safe, its points and how many seconds "
-    "it took), each scenario's ending and score, the quiz answers, and the times of each. No real name, "
+    "stories were played, each choice (which one, whether it was safe, its points and how many seconds "
+    "it took), each story's ending and score, the quiz answers, and the times of each. No real name, "
     "photo, e-mail, address or device identity of the child is stored, and the game never uses the "
     "internet.":
-        "لا تحفظ لعبة أمان إلا ما يحتاجه هذا التقرير: اسم الصف، والاسم المستعار الذي كتبه الطفل، والسيناريوهات "
-        "التي لعبها، وكل اختيار (أيّ الخيارات كان، وهل كان آمنًا، ونقاطه، وكم ثانية استغرق)، ونهاية كل سيناريو "
-        "ودرجته، وإجابات الاختبار، وأوقات ذلك كله. لا يُحفَظ اسم الطفل الحقيقي ولا صورته ولا بريده الإلكتروني "
+        "لا تحفظ لعبة أمان إلا ما يحتاجه هذا التقرير: اسم الصف، والاسم المستعار الذي كتبه الطفل، والقصص "
+        "التي لعبها، وكل اختيار (أيّ الخيارات كان، وهل كان آمنًا، ونقاطه، وكم ثانية استغرق)، ونهاية كل قصة "
+        "ودرجتها، وإجابات الاختبار، وأوقات ذلك كله. لا يُحفَظ اسم الطفل الحقيقي ولا صورته ولا بريده الإلكتروني "
         "ولا عنوانه ولا ما يدلّ على جهازه، واللعبة لا تستخدم الإنترنت أبدًا.",
     "Results are kept in one file per computer, in the data folder the school chose. To erase a class "
     "for good, run: {command}":
         "تُحفَظ النتائج في ملف واحد لكل حاسوب، في مجلد البيانات الذي اختارته المدرسة. ولحذف بيانات صف "
         "نهائيًا يُشغَّل الأمر: {command}",
     "Files that could not be read": "ملفات تعذّرت قراءتها",
-    "Scenario {id} is no longer in the library; its choices are shown by number.":
-        "السيناريو {id} لم يعد موجودًا في المكتبة، لذا تظهر اختياراته بأرقامها.",
+    "Story {id} is no longer in the library; its choices are shown by number.":
+        "القصة {id} لم تعد موجودة في المكتبة، لذا تظهر اختياراته بأرقامها.",
     "choice {number}": "الخيار {number}",
     "Safe-choice rate": "نسبة الاختيارات الآمنة",
     "Quiz score before and after playing": "درجة الاختبار قبل اللعب وبعده",

@@ -34,7 +34,15 @@ class TitleScreen(Screen):
             widgets.append(Button(rect, text, cb, name=name, style=style, icon=icon,
                                   size=FONT_SIZES["button"] + (4 if name == "play" else 0)))
             y += h + m.gap
+        # Teacher mode (class sessions, summary): small and quiet, behind the PIN (screens/teacher.py).
+        widgets.append(Button(self.frame.place(pygame.Rect(24, 648, 200, 52)), _("Teacher"), self.teacher,
+                              name="teacher", style="ghost", icon="lock", size=FONT_SIZES["small"]))
         return widgets
+
+    def teacher(self) -> None:
+        from .teacher import open_teacher_mode
+
+        open_teacher_mode(self.game, self.stack)
 
     def play(self) -> None:
         from .language import LanguageScreen

@@ -1,0 +1,193 @@
+"""The teacher's PIN: set on first use (typed twice), asked to enter teacher mode and to leave the kiosk.
+
+A keypad in phone order (digits never mirror), plus the keyboard's digits, Backspace and Enter. After five
+wrong PINs the pad rests for 30 seconds, so guessing at a lab PC is slow. Pops True when the PIN was right
+(or was just set), None when the teacher went back.
+"""
+from __future__ import annotations
+
+import time
+
+import pygame
+
+from .. import i18n
+from .. import theme as _theme
+from ..teacher_config import TeacherConfigError, valid_pin
+from ..theme import FONT_SIZES
+from ..widgets import label
+from ..widgets.button import Button
+from ..widgets.draw import panel
+from .base import Screen
+
+from .teacher_words import _  # i18n first; Arabic seed until the catalog has these msgids
+MAX_TRIES = 5
+REST_SECONDS = 30.0
+KEY_W, KEY_H, KEY_GAP = 112, 72, 14
+PAD_X, PAD_Y = 640 - (3 * KEY_W + 2 * KEY_GAP) // 2, 276
+DIGIT_KEYS = {getattr(pygame, f"K_{d}"): str(d) for d in range(10)}
+DIGIT_KEYS.update({getattr(pygame, f"K_KP{d}"): str(d) for d in range(10)})
+
+
+class PinScreen(Screen):
+    name = "teacher_pin"
+
+    def __init__(self, game, config, purpose: str = "enter"):
+        """purpose: "enter" teacher mode, "leave" the kiosk, or "change" the PIN (asks the old one first)."""
+        super().__init__(game)
+        self.config = config
+        self.purpose = purpose
+        self.setting = not config.has_pin()  # first use: choose a PIN
+        self.first: str | None = None  # the new PIN typed once, while asking for it again
+        self.digits = ""
+        self.message = ""
+
+    # -- state -----------------------------------------------------------------------------------
+    def _resting(self) -> float:
+        return max(0.0, getattr(self.game, "pin_rest_until", 0.0) - time.monotonic())
+
+    def next_wake(self):
+        rest = self._resting()
+        return min(1.0, rest) if rest > 0 else None
+
+    def update(self, dt: float) -> None:
+        if getattr(self, "_was_resting", False) and self._resting() <= 0:
+            self.message = ""
+            self.dirty = True
+        self._was_resting = self._resting() > 0
+        if self._was_resting:
+            self.dirty = True
+
+    def type_digit(self, digit: str) -> None:
+        if self._resting() > 0 or len(self.digits) >= 8:
+            return
+        self.digits += digit
+        self.message = ""
+        self.dirty = True
+
+    def erase(self) -> None:
+        self.digits = self.digits[:-1]
+        self.dirty = True
+
+    def submit(self) -> None:
+        if self._resting() > 0:
+            return
+        pin, self.digits = self.digits, ""
+        self.dirty = True
+        if self.setting:
+            self._submit_new(pin)
+            return
+        if self.config.check_pin(pin):
+            self.game.pin_failures = 0
+            if self.purpose == "change":
+                self.setting, self.message = True, ""
+                return
+            self.stack.pop(True)
+            return
+        failures = getattr(self.game, "pin_failures", 0) + 1
+        self.game.pin_failures = failures
+        if self.config.problem:
+            self.message = _("The teacher settings file is damaged. Delete teacher.json in the data folder to "
+                             "choose a new PIN.")
+        elif failures >= MAX_TRIES:
+            self.game.pin_failures = 0
+            self.game.pin_rest_until = time.monotonic() + REST_SECONDS
+            self.message = ""
+        else:
+            self.message = _("That PIN is not right. Try again.")
+
+    def _submit_new(self, pin: str) -> None:
+        if not valid_pin(pin):
+            self.message = _("A PIN is 4 to 8 digits.")
+            return
+        if self.first is None:
+            self.first, self.message = pin, ""
+            return
+        if pin != self.first:
+            self.first = None
+            self.message = _("The two PINs were not the same. Choose a PIN again.")
+            return
+        try:
+            self.config.set_pin(pin)
+            self.config.save()
+        except TeacherConfigError as exc:
+            self.first = None
+            self.message = _("The PIN could not be saved: {reason}").format(reason=str(exc))
+            return
+        self.stack.pop(True)
+
+    # -- widgets ---------------------------------------------------------------------------------
+    def make_widgets(self):
+        widgets = [self.header_back()]
+        keys = [str(d) for d in range(1, 10)] + ["erase", "0", "ok"]
+        for i, key in enumerate(keys):
+            col, row = i % 3, i // 3
+            rect = pygame.Rect(PAD_X + col * (KEY_W + KEY_GAP), PAD_Y + row * (KEY_H + KEY_GAP), KEY_W, KEY_H)
+            if key == "erase":
+                widgets.append(Button(rect, _("Erase"), self.erase, name="key:erase", style="secondary",
+                                      size=FONT_SIZES["small"]))
+            elif key == "ok":
+                widgets.append(Button(rect, _("OK"), self.submit, name="key:ok", style="primary"))
+            else:
+                widgets.append(Button(rect, i18n.format_number(int(key)), (lambda d=key: self.type_digit(d)),
+                                      name=f"key:{key}", style="secondary", size=FONT_SIZES["heading"]))
+        return widgets
+
+    def handle_event(self, event) -> bool:
+        if event.type == pygame.KEYDOWN:
+            if event.key in DIGIT_KEYS:
+                self.type_digit(DIGIT_KEYS[event.key])
+                return True
+            if event.key == pygame.K_BACKSPACE:
+                self.erase()
+                return True
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and self.digits:
+                self.submit()
+                return True
+        return super().handle_event(event)
+
+    def on_back(self) -> bool:
+        self.stack.pop(None)
+        return True
+
+    # -- drawing ---------------------------------------------------------------------------------
+    def _title(self) -> str:
+        if self.setting:
+            return _("Choose a new teacher PIN") if self.purpose == "change" else _("Choose a teacher PIN")
+        if self.purpose == "leave":
+            return _("Type the teacher PIN to leave")
+        if self.purpose == "change":
+            return _("Type the PIN you have now")
+        return _("Teacher mode")
+
+    def _hint(self) -> str:
+        if self.setting:
+            if self.first is not None:
+                return _("Type the same PIN again.")
+            return _("4 to 8 digits. Keep it from the children: it opens teacher mode and leaves the kiosk.")
+        return _("Type the teacher PIN.")
+
+    def draw_content(self, surface):
+        th = _theme.current()
+        pal = th.palette
+        self.draw_title(surface, self._title())
+        label.draw_in(surface, self._hint(), pygame.Rect(240, 104, 800, 64), FONT_SIZES["body"], pal.text_muted,
+                      align="center", max_lines=2)
+        box = pygame.Rect(640 - 230, 178, 460, 80)
+        panel(surface, box, pal.surface, radius=th.metrics.radius_small, border=pal.border)
+        slots = max(4, len(self.digits))
+        gap = 46
+        x0 = box.centerx - (slots - 1) * gap // 2
+        for i in range(slots):
+            c = (x0 + i * gap, box.centery)
+            if i < len(self.digits):
+                pygame.draw.circle(surface, pal.text, c, 11)
+            else:
+                pygame.draw.circle(surface, pal.border, c, 11, 3)
+        rest = self._resting()
+        message = self.message
+        if rest > 0:
+            message = _("Too many wrong PINs. Wait {seconds} seconds.").format(
+                seconds=i18n.format_number(int(rest) + 1))
+        if message:
+            label.draw_in(surface, message, pygame.Rect(200, 622, 880, 80), FONT_SIZES["small"], pal.text,
+                          align="center", max_lines=2, valign="top", bold=True)
