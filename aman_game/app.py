@@ -26,7 +26,7 @@ from .theme import CANVAS_SIZE
 log = logging.getLogger(__name__)
 
 IDLE_WAIT_MS = 10_000  # the longest sleep; nothing needs the loop more often when idle
-FAST_FACTOR = 0.02  # timers in fast mode (tests, autoplay --fast): still through the same loop
+FAST_FACTOR = 0.001  # timers in fast mode (tests, autoplay --fast): still run through update(), only shorter
 POINTER_EVENTS = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION)
 FINGER_TO_MOUSE = {pygame.FINGERDOWN: pygame.MOUSEBUTTONDOWN, pygame.FINGERUP: pygame.MOUSEBUTTONUP,
                    pygame.FINGERMOTION: pygame.MOUSEMOTION}
@@ -114,6 +114,7 @@ class Game:
         except pygame.error as exc:
             raise NoDisplay(str(exc)) from exc
         pygame.display.set_caption("Aman — أمان")
+        self.running = True
         pygame.key.set_repeat(400, 40)
         self._on_resize()
         if self.start_fullscreen:

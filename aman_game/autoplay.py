@@ -110,3 +110,29 @@ class AutoplayDriver:
         safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", name)
         path = self.shots_dir / f"{len(self.shots) + 1:03d}_{safe}.png"
         self.shots.append(game.screenshot(path))
+
+
+def play_through(game, scenario, policy: Policy, *, screenshots: Optional[str] = None, max_steps: int = 20_000):
+    """Autoplay one scenario inside an open Game (its loop, its event queue) until the story's screens
+    close; returns (session, driver). Used by tests, the soak run and the benchmark."""
+    from .screens.play import PlayScreen
+
+    driver = AutoplayDriver(policy, screenshots=screenshots)
+    game.stack.clear()
+    pygame.event.clear()
+    game.controllers.append(driver)
+    game.running = True
+    try:
+        first = game.stack.push(PlayScreen(game, scenario))
+        steps = 0
+        while game.running and game.stack and steps < max_steps:
+            game.step()
+            steps += 1
+        if steps >= max_steps:
+            driver.error = driver.error or f"autoplay did not finish in {max_steps} loop turns"
+    finally:
+        game.controllers.remove(driver)
+        game.stack.clear()
+        pygame.event.clear()
+    session = game.last_session if game.last_session is not None else first.session
+    return session, driver

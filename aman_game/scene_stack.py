@@ -54,6 +54,11 @@ class Scene:
     def next_wake(self) -> Optional[float]:
         return None
 
+    def needs_backdrop(self) -> bool:
+        """An overlay that keeps its own picture of what lies below returns False: the stack then
+        skips drawing (and updating) the scenes under it."""
+        return True
+
     def relayout(self) -> None:
         """Language, text size or contrast changed: rebuild cached text and positions."""
         self.dirty = True
@@ -94,7 +99,7 @@ class SceneStack:
         out: list[Scene] = []
         for entry in reversed(self._entries):
             out.append(entry.scene)
-            if not entry.scene.is_overlay:
+            if not entry.scene.is_overlay or not entry.scene.needs_backdrop():
                 break
         return list(reversed(out))
 

@@ -82,7 +82,7 @@ class AppSheet(Dialog):
         self.stack.pop(None)
         return True
 
-    def draw(self, surface):
+    def draw_static(self, surface):
         th = _theme.current()
         m, look = th.metrics, self.look
         rounded_rect(surface, th.palette.scrim, pygame.Rect(0, 0, *CANVAS_SIZE), 0)
@@ -96,7 +96,6 @@ class AppSheet(Dialog):
         if self.message:
             box = self.frame.place(pygame.Rect(card.left + m.pad, card.top + m.pad + 72, card.width - 2 * m.pad, 80))
             label.draw_in(surface, self.message, box, FONT_SIZES["body"], look.on_card, valign="top", max_lines=3)
-        self.focus.draw(surface)
 
     def autoplay_target(self, policy):
         return f"option:{self.options[0][0]}"

@@ -47,11 +47,20 @@ def background(surface: pygame.Surface, band: bool = True) -> None:
     surface.blit(_cached(("background", pal, th.high_contrast, band), make), (0, 0))
 
 
+def surface_size():
+    s = pygame.display.get_surface()
+    return s.get_size() if s is not None else None
+
+
 class Screen(Scene):
     #: A short stable name (screenshots, tests, autoplay).
     name = "screen"
     #: Draw the header band behind the title row (the title screen has none).
     header_band = True
+    #: Cache what draw_static paints (background, draw_content, widgets at rest) in one layer, repainted
+    #: only after build() or invalidate(). A screen that opts in calls invalidate() whenever something
+    #: draw_content shows changes; a screen that does not is simply drawn whole each frame.
+    cache_static = False
 
     def __init__(self, game):
         super().__init__()
@@ -59,6 +68,9 @@ class Screen(Scene):
         self.focus = FocusGroup()
         self.frame = Frame()
         self.back_button: Optional[Button] = None
+        self._version = 0  # bumped whenever what draw_static paints changes
+        self._static: Optional[pygame.Surface] = None
+        self._static_for = None
 
     # lifecycle
     def enter(self) -> None:
@@ -75,6 +87,12 @@ class Screen(Scene):
     def build(self) -> None:
         self.frame = Frame()
         self.focus.set(self.make_widgets())
+        self.invalidate()
+
+    def invalidate(self) -> None:
+        """What draw_static paints has changed: repaint the cached layer on the next frame."""
+        self._version += 1
+        self.dirty = True
 
     def make_widgets(self) -> list[Widget]:
         return []
@@ -100,14 +118,42 @@ class Screen(Scene):
         """The name of the widget autoplay should press now, or None to wait."""
         return None
 
-    # drawing
+    # drawing: a cached static layer, then what moves, then the widgets
+    def _static_key(self):
+        return (self._version, surface_size(), _theme.current())
+
+    def needs_backdrop(self) -> bool:
+        if not self.cache_static:
+            return True
+        return self._static is None or self._static_for != self._static_key()
+
     def draw(self, surface: pygame.Surface) -> None:
+        """Blit the cached static layer (repainted only after build/invalidate), then the dynamic parts
+        and the widgets that are not at rest: a frame of an unchanged screen costs a few blits."""
+        if not self.cache_static:
+            self.draw_static(surface)
+            self.draw_dynamic(surface)
+            self.focus.draw(surface)
+            return
+        key = self._static_key()
+        if self._static is None or self._static_for != key or self._static.get_size() != surface.get_size():
+            base = surface.copy()  # for an overlay this already holds the scenes below, drawn this frame
+            self.draw_static(base)
+            self.focus.draw_rest(base)
+            self._static, self._static_for = base, key
+        surface.blit(self._static, (0, 0))
+        self.draw_dynamic(surface)
+        self.focus.draw(surface, rest_baked=True)
+
+    def draw_static(self, surface: pygame.Surface) -> None:
         background(surface, self.header_band)
         self.draw_content(surface)
-        self.focus.draw(surface)
 
     def draw_content(self, surface: pygame.Surface) -> None:
         pass
+
+    def draw_dynamic(self, surface: pygame.Surface) -> None:
+        """Parts that change between frames without a re-build (animations, the chat column)."""
 
     # shared pieces
     def header_back(self, words: str | None = None, name: str = "back") -> Button:

@@ -20,6 +20,7 @@ _ = i18n._
 
 
 class Dialog(Screen):
+    cache_static = True
     """A centred card over a dimmed backdrop; subclasses give the text and the options."""
     is_overlay = True
     name = "dialog"
@@ -57,7 +58,7 @@ class Dialog(Screen):
         self.stack.pop(self.cancel)
         return True
 
-    def draw(self, surface):
+    def draw_static(self, surface):
         pal = _theme.current().palette
         rounded_rect(surface, pal.scrim, pygame.Rect(0, 0, *CANVAS_SIZE), 0)
         card = self.card
@@ -75,7 +76,6 @@ class Dialog(Screen):
         if self.message:
             box = self.frame.place(pygame.Rect(text_x, card.top + m.pad + 64, text_w, 150))
             label.draw_in(surface, self.message, box, FONT_SIZES["body"], pal.text_muted, valign="top", max_lines=4)
-        self.focus.draw(surface)
 
     def autoplay_target(self, policy):
         return f"option:{self.options[0][0]}" if self.options else None

@@ -20,6 +20,7 @@ CARD_W, TEXT_X = 1100, 290
 
 
 class FeedbackScreen(Screen):
+    cache_static = True
     name = "feedback"
     is_overlay = True
 
@@ -78,7 +79,7 @@ class FeedbackScreen(Screen):
     def screenshot_name(self) -> str:
         return f"feedback_{self.decision.node}_{self.decision.choice}"
 
-    def draw(self, surface):
+    def draw_static(self, surface):
         th = _theme.current()
         pal = th.palette
         rounded_rect(surface, pal.scrim, pygame.Rect(0, 0, *CANVAS_SIZE), 0)
@@ -125,4 +126,3 @@ class FeedbackScreen(Screen):
             note = self.frame.place(pygame.Rect(x, card.bottom - 36 - 68, w - 380, 68))
             label.draw_in(surface, _("Everyone makes mistakes. What matters is knowing what to do next."), note,
                           FONT_SIZES["tiny"], pal.text_muted, max_lines=2)
-        self.focus.draw(surface)

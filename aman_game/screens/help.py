@@ -44,6 +44,7 @@ def load_help_region(code: str):
 
 
 class HelpScreen(Screen):
+    cache_static = True
     name = "help"
 
     def __init__(self, game, *, after_scenario: bool = False):
@@ -79,7 +80,7 @@ class HelpScreen(Screen):
 
     def turn(self) -> None:
         self.page = (self.page + 1) % self.pages
-        self.dirty = True
+        self.invalidate()
 
     def done(self) -> None:
         self.stack.pop(None)

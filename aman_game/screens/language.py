@@ -38,6 +38,7 @@ class LanguageCard(Widget):
 
 
 class LanguageScreen(Screen):
+    cache_static = True
     name = "language"
     header_band = False
 

@@ -49,8 +49,8 @@ class ScenarioCard(Widget):
         th = _theme.current()
         pal, m = th.palette, th.metrics
         sc = self.scenario
-        r = self.rect.move(0, -3) if self.hover else self.rect
-        panel(surface, r, pal.surface)
+        r = self.rect
+        panel(surface, r, pal.surface, border=pal.primary if self.hover else None)
         look = th.look(sc.app.look)
         strip = pygame.Rect(r.left, r.top, r.width, 48)
         rounded_rect(surface, look.header, strip, m.radius)
@@ -85,6 +85,7 @@ class ScenarioCard(Widget):
 
 
 class MenuScreen(Screen):
+    cache_static = True
     name = "menu"
 
     def __init__(self, game):

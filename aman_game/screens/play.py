@@ -42,6 +42,7 @@ NUMBER_KEYS = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3,
 
 
 class PlayScreen(Screen):
+    cache_static = True
     name = "play"
 
     def __init__(self, game, scenario, *, resume: Optional[dict] = None):
@@ -360,6 +361,7 @@ class PlayScreen(Screen):
 
         choice, decision = self.last
         self.state = "feedback"
+        self.invalidate()
         self.stack.push(FeedbackScreen(self.game, choice, decision), lambda _r: self.start_node())
 
     def show_results(self) -> None:
@@ -391,11 +393,11 @@ class PlayScreen(Screen):
             fresh = load_scenario(path)
         except ContentError as exc:
             self.errors = [str(p) for p in exc.problems][:12]
-            self.dirty = True
+            self.invalidate()
             return
         except OSError as exc:
             self.errors = [f"{path}: {exc}"]
-            self.dirty = True
+            self.invalidate()
             return
         node = self.session.node_id if self.session.node_id in fresh.nodes else fresh.start
         self.errors = []
@@ -444,7 +446,19 @@ class PlayScreen(Screen):
         return f"play_{self.session.node_id}"
 
     # -- drawing ----------------------------------------------------------------------------------
-    def draw(self, surface):
+    def _chat_column(self) -> pygame.Rect:
+        app, _rows, _p = self.geometry()
+        composer = self.state in ("arriving", "acting", "feedback")
+        top = app.top + HEADER_H
+        bottom = app.bottom - 14 - (COMPOSER_H + 8 if composer else 0)
+        return pygame.Rect(app.left + 24, top, app.width - 48, bottom - top)
+
+    def draw_dynamic(self, surface):
+        self.chat.draw(surface, self._chat_column(), self.look, self.rtl)
+        if self.errors:
+            self._draw_errors(surface)
+
+    def draw_static(self, surface):
         th = _theme.current()
         pal = th.palette
         surface.fill(pal.bg)
@@ -463,8 +477,6 @@ class PlayScreen(Screen):
             draw_header_identity(surface, header, look, lobby=False, title=self.contact_name(), subtitle=status,
                                  avatar=_avatar_of(c) if c else None, key=c.id if c else "", rtl=rtl, width=name_w)
         composer = self.state in ("arriving", "acting", "feedback")
-        col = pygame.Rect(chat.left + 24, chat.top, chat.width - 48, chat.height - (COMPOSER_H + 8 if composer else 0))
-        self.chat.draw(surface, col, look, rtl)
         if composer:
             if self.blocked:
                 words = _("You blocked this person.")
@@ -480,9 +492,6 @@ class PlayScreen(Screen):
             r = self.frame.place(pygame.Rect(90, app.bottom + 12, 1100, prompt_h))
             label.draw_in(surface, i18n.pick(self.session.node.prompt), r, box.size, pal.text, bold=True, valign="top",
                           max_lines=2, scale=False)
-        self.focus.draw(surface)
-        if self.errors:
-            self._draw_errors(surface)
 
     def _draw_bar(self, surface) -> None:
         pal = _theme.current().palette

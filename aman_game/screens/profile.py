@@ -61,6 +61,7 @@ class PlayerChip(Button):
 
 
 class ProfileScreen(Screen):
+    cache_static = True
     name = "profile"
 
     def __init__(self, game):
@@ -97,14 +98,14 @@ class ProfileScreen(Screen):
     def _changed(self, value: str) -> None:
         self.nickname = value
         self.continue_button.enabled = bool(value.strip())
-        self.dirty = True
+        self.invalidate()  # the character counter is part of the static layer
 
     def _pick(self, name: str) -> None:
         self.avatar = name
         for w in self.focus.widgets:
             if isinstance(w, AvatarChoice):
                 w.selected = w.avatar == name
-        self.dirty = True
+        self.invalidate()
 
     def _use(self, nickname: str, avatar: str | None) -> None:
         self.nickname = nickname

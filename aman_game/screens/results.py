@@ -23,6 +23,7 @@ COL_X, COL_W = 330, 900
 
 
 class ResultsScreen(Screen):
+    cache_static = True
     name = "results"
 
     def __init__(self, game, session):

@@ -33,6 +33,7 @@ def region_choices() -> list[tuple[str, str]]:
 
 
 class SettingsScreen(Screen):
+    cache_static = True
     name = "settings"
 
     def __init__(self, game):

@@ -15,6 +15,7 @@ _ = i18n._
 
 
 class TitleScreen(Screen):
+    cache_static = True
     name = "title"
     header_band = False
 

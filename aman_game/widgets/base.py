@@ -63,6 +63,11 @@ class Widget:
     def draw(self, surface: pygame.Surface, focused: bool = False) -> None:
         raise NotImplementedError
 
+    def live(self, focused: bool) -> bool:
+        """True when the widget looks different from its resting state (a screen that caches its resting
+        look in a static layer then draws it again on top, every frame)."""
+        return focused or self.hover or self.pressed or self.highlight > 0
+
 
 class FocusGroup:
     """The controls of one screen in reading order, with keyboard focus."""
@@ -145,8 +150,22 @@ class FocusGroup:
             return consumed
         return False
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def draw(self, surface: pygame.Surface, *, rest_baked: bool = False) -> None:
+        """Draw the widgets; with rest_baked, only those not in their resting look (the rest are already
+        in the screen's cached static layer)."""
         focused = self.focused if self.focus_visible else None
         for w in self.widgets:
-            if w.visible:
+            if w.visible and (not rest_baked or w.live(w is focused)):
                 w.draw(surface, w is focused)
+
+    def draw_rest(self, surface: pygame.Surface) -> None:
+        """Every widget in its resting look (no hover, press, focus or highlight), for a static layer."""
+        for w in self.widgets:
+            if not w.visible:
+                continue
+            saved = (w.hover, w.pressed, w.highlight)
+            w.hover, w.pressed, w.highlight = False, False, 0.0
+            try:
+                w.draw(surface, False)
+            finally:
+                w.hover, w.pressed, w.highlight = saved

@@ -54,6 +54,9 @@ class TextInput(Widget):
         self.on_submit = on_submit
         self.caret_on = True
 
+    def live(self, focused: bool) -> bool:
+        return True  # the caret and the text change as the child types
+
     def activate(self) -> bool:
         return True  # focusing the field is all Enter/Space do here; typing goes through TEXTINPUT
 
