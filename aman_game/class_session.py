@@ -175,12 +175,13 @@ class ClassSessionController:
 
     # -- kiosk -----------------------------------------------------------------------------------
     def _guard_quit(self) -> bool:
-        """Leaving the kiosk needs the PIN: ask for it, and quit for real when it is right."""
+        """Leaving the kiosk needs the PIN: ask for it (False: not now), and quit for real when it is right."""
+        if self.config is None or not self.config.has_pin():
+            return True  # no PIN to ask for
         from .screens.teacher_pin import PinScreen
 
-        top = self.game.stack.top
-        if isinstance(top, PinScreen) or self.config is None or not self.config.has_pin():
-            return self.config is None or not self.config.has_pin()
+        if isinstance(self.game.stack.top, PinScreen):
+            return False  # already asking
 
         def done(ok) -> None:
             if ok:
@@ -240,7 +241,9 @@ def start_session(game, config: TeacherConfig, name: str, data_dir) -> ClassSess
     stop_session(game)
     session = config.start_session(name)
     config.save()
-    return ClassSessionController(game, session, data_dir, config).install()
+    controller = ClassSessionController(game, session, data_dir, config).install()
+    _close_with(game, controller.recorder)
+    return controller
 
 
 def stop_session(game, config: Optional[TeacherConfig] = None) -> None:
@@ -250,6 +253,17 @@ def stop_session(game, config: Optional[TeacherConfig] = None) -> None:
     if config is not None and config.active:
         config.end_session()
         config.save()
+
+
+def _close_with(game, recorder: ResultsRecorder) -> None:
+    """Close the results file when the game closes (the WAL is folded into the file, the lock released)."""
+    close = game.close
+
+    def close_both() -> None:
+        recorder.close()
+        close()
+
+    game.close = close_both
 
 
 def attach_to_game(game, args) -> None:
@@ -266,10 +280,12 @@ def attach_to_game(game, args) -> None:
                                    i18n.current_language)
         game.session_hooks.append(recorder.attach)
         game.results_recorder = recorder
+        _close_with(game, recorder)
         return
     if getattr(args, "autoplay", None) or getattr(args, "path", None):
         return  # autoplay without a class never joins the teacher's session
     config = TeacherConfig.load(data_dir)
     session = config.active_session()
     if session is not None:
-        ClassSessionController(game, session, data_dir, config).install()
+        controller = ClassSessionController(game, session, data_dir, config).install()
+        _close_with(game, controller.recorder)
