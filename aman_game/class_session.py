@@ -158,6 +158,7 @@ class ClassSessionController:
             game.kiosk = True
             game.quit_guard = self._guard_quit
         game.library(reload=True)
+        _ = self.recorder.store  # open now: a folder that can't be written shows in teacher mode at once
         return self
 
     def uninstall(self) -> None:

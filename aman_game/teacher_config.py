@@ -125,8 +125,8 @@ class TeacherConfig:
         config = cls(path)
         try:
             raw = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return config
+        except (FileNotFoundError, NotADirectoryError):
+            return config  # nothing set up yet (saving will say if the folder can't be made)
         except OSError as exc:
             config.problem = f"{path}: {exc.strerror or exc}"
             return config

@@ -2,6 +2,8 @@
 setup, starting a session, the summary's figures, saving the report and erasing a class."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 import pytest
 
@@ -33,7 +35,7 @@ def game(request, tmp_path):
 def _show(game, screen):
     game.stack.push(screen)
     game.settle(100)
-    game.screenshot(game.results_dir / f"{screen.name}.png")  # draws every widget: a broken one fails here
+    game.screenshot(Path(game.data_dir) / "shots" / f"{screen.name}.png")  # draws every widget
     return screen
 
 
@@ -161,3 +163,13 @@ def test_teacher_button_on_the_title_leads_to_the_pin(game):
     assert isinstance(game.stack.top, PinScreen)
     _press(game, game.stack.top, "back")
     assert game.stack.top is title
+
+
+def test_teacher_mode_says_when_results_cannot_be_saved(game, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    game.results_dir = blocker / "data"
+    screen = _show(game, TeacherScreen(game, TeacherConfig.load(game.results_dir)))
+    assert screen.problem and "data folder" in screen.problem
+    game.results_dir = tmp_path
+    assert _show(game, TeacherScreen(game, TeacherConfig.load(tmp_path))).problem is None

@@ -34,10 +34,21 @@ def results_dir(game) -> Path:
 
 
 def results_problem(game) -> str | None:
-    """Why results are not being saved right now, if they aren't."""
+    """Why results are not being saved (or could not be) right now, if so.
+
+    With a recorder running, its own problem; otherwise this PC's results file is opened and closed once,
+    so the teacher learns about a read-only or missing folder before the children sit down."""
+    from ..results import ResultsStore, ResultsUnavailable
+
     session = getattr(game, "class_session", None)
     recorder = session.recorder if session is not None else getattr(game, "results_recorder", None)
-    return recorder.problem if recorder is not None else None
+    if recorder is not None:
+        return recorder.problem
+    try:
+        ResultsStore.open(results_dir(game)).close()
+    except ResultsUnavailable as exc:
+        return str(exc)
+    return None
 
 
 def open_teacher_mode(game, stack) -> None:
@@ -61,6 +72,7 @@ class TeacherScreen(Screen):
         self.config = config
         self.selected = config.active or (config.sessions[0].name if config.sessions else "")
         self.note = ""  # the last action's outcome (saved, could not save ...)
+        self.problem: str | None = None
 
     @property
     def running(self):
@@ -68,6 +80,7 @@ class TeacherScreen(Screen):
 
     def make_widgets(self):
         m = _theme.current().metrics
+        self.problem = self.config.problem or results_problem(self.game)  # on every build, not every frame
         widgets = [self.header_back(_("Leave teacher mode"))]
         y = 244
         for session in self.config.sessions[:ROWS]:
@@ -209,7 +222,7 @@ class TeacherScreen(Screen):
             line = _("No class session is running.")
         inner = self.frame.place(pygame.Rect(status.left + 20, status.top + 8, status.width - 40, 36))
         label.draw_in(surface, line, inner, FONT_SIZES["body"], pal.text, bold=True, max_lines=1)
-        problem = self.config.problem or results_problem(self.game)
+        problem = self.problem
         detail = (_("Results won't be saved: {reason}").format(reason=problem) if problem else
                   _("Results folder: {folder}").format(folder=str(results_dir(self.game))))
         if self.note:
