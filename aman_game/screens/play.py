@@ -36,7 +36,9 @@ NOTICES = {
     "tell_adult": (N_("You told a trusted adult."), "adult"),
     "ignore": (N_("You did not answer."), None),
 }
-BAR_H = 60
+BAR_H = 56
+CHOICE_GAP = 8
+MIN_CHAT = 150  # px of chat kept visible above the choices (buttons get tighter first)
 NUMBER_KEYS = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3,
                pygame.K_KP1: 0, pygame.K_KP2: 1, pygame.K_KP3: 2, pygame.K_KP4: 3}
 
@@ -158,38 +160,45 @@ class PlayScreen(Screen):
         return ChatItem("notice", "center", _(msgid).format(name=self.contact_name()), icon=icon)
 
     # -- widgets and geometry ---------------------------------------------------------------------
-    def _choice_rows(self) -> list[int]:
+    def _choice_rows(self, tight: bool = False) -> list[int]:
         if self.state == "choosing":
-            return [choice_height(i18n.pick(c.text), 960) for c in self.session.node.choices]
+            return [choice_height(i18n.pick(c.text), 960, tight=tight) for c in self.session.node.choices]
         if self.state == "ended":
             return [64]
         return []
 
     def geometry(self):
-        rows = self._choice_rows()
         prompt = self.session.node.prompt if self.state == "choosing" else None
         prompt_h = 0
         if prompt is not None:
             box = _theme.current().box("prompt")
-            prompt_h = label.layout(i18n.pick(prompt), box.size, box.width, bold=True, max_lines=2, scale=False).height + 8
-        area = (sum(rows) + 10 * max(0, len(rows) - 1) + prompt_h + 20) if rows else 0
-        app = pygame.Rect(40, BAR_H + 6, 1200, 720 - BAR_H - 6 - 10 - area)
+            prompt_h = label.layout(i18n.pick(prompt), box.size, box.width, bold=True, max_lines=2, scale=False).height + 4
+
+        def app_rect(rows):
+            area = (sum(rows) + CHOICE_GAP * max(0, len(rows) - 1) + prompt_h + 16) if rows else 0
+            return pygame.Rect(40, BAR_H + 4, 1200, 720 - BAR_H - 4 - 8 - area)
+
+        rows = self._choice_rows()
+        app = app_rect(rows)
+        if app.height - HEADER_H - 14 < MIN_CHAT and rows:
+            rows = self._choice_rows(tight=True)
+            app = app_rect(rows)
         return app, rows, prompt_h
 
     def make_widgets(self):
         app, rows, prompt_h = self.geometry()
         widgets = []
-        y = app.bottom + 10 + prompt_h
+        y = app.bottom + 8 + prompt_h
         if self.state == "choosing":
             for i, (c, h) in enumerate(zip(self.session.node.choices, rows)):
                 r = self.frame.place(pygame.Rect(90, y, 1100, h))
                 widgets.append(ChoiceButton(r, i, i18n.pick(c.text), c.action, (lambda k=i: self.pick_choice(k))))
-                y += h + 10
+                y += h + CHOICE_GAP
         elif self.state == "ended":
             r = self.frame.place(pygame.Rect(440, y, 400, 64))
             widgets.append(Button(r, _("See how you did"), self.show_results, name="results", icon="star"))
         widgets += self._header_controls(app)
-        pause = IconButton(self.frame.place(pygame.Rect(14, 6, 48, 48)), "pause", self.open_pause, name="pause",
+        pause = IconButton(self.frame.place(pygame.Rect(14, 4, 48, 48)), "pause", self.open_pause, name="pause",
                            words=_("Pause"), style="secondary", radius=24)
         widgets.append(pause)
         return widgets
@@ -289,7 +298,7 @@ class PlayScreen(Screen):
             self.state = "choosing"
             actions = [c.action for c in self.session.node.choices if c.action in APP_ACTIONS]
             if actions and not _theme.current().reduced_motion:
-                self.pulse, self.pulse_action = 2.4, None
+                self.pulse, self.pulse_action = self.game.delay(2.4), None
         self.shots += 1
         self.build()
 
@@ -324,7 +333,7 @@ class PlayScreen(Screen):
                 return
         from .app_sheets import AdultSheet, BlockSheet, ReportSheet
 
-        self.pulse, self.pulse_action = (1.2 if not _theme.current().reduced_motion else 0.0), action
+        self.pulse, self.pulse_action = (self.game.delay(1.2) if not _theme.current().reduced_motion else 0.0), action
         self._apply_pulse()
         if action == "block":
             sheet = BlockSheet(self.game, self.look, self.contact_name())
@@ -489,7 +498,7 @@ class PlayScreen(Screen):
         self._draw_bar(surface)
         if self.state == "choosing" and self.session.node.prompt is not None:
             box = th.box("prompt")
-            r = self.frame.place(pygame.Rect(90, app.bottom + 12, 1100, prompt_h))
+            r = self.frame.place(pygame.Rect(90, app.bottom + 8, 1100, prompt_h))
             label.draw_in(surface, i18n.pick(self.session.node.prompt), r, box.size, pal.text, bold=True, valign="top",
                           max_lines=2, scale=False)
 

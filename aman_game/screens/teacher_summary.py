@@ -21,7 +21,7 @@ from ..widgets.draw import panel, rounded_rect
 from .base import Screen
 from .teacher_setup import full_library
 
-from .teacher_words import _  # i18n first; Arabic seed until the catalog has these msgids
+_ = i18n._
 LEFT = pygame.Rect(40, 196, 600, 396)
 RIGHT = pygame.Rect(660, 196, 580, 396)
 BARS = 5

@@ -69,16 +69,23 @@ class ChatView:
             avatar, sender = self.typing
             draw_typing(surface, rect.left, bottom, rect.width, look, rtl, self.phase, avatar, sender)
             bottom -= 46 + GAP
-        for item in reversed(self.items):
+        more_above = False
+        for n, item in enumerate(reversed(self.items)):
             surf = item.surface
             h = surf.get_height()
             top = bottom - h
             if top < rect.bottom:
                 surface.blit(surf, (rect.left + item.x, top))
             bottom = top - GAP
-            if bottom < rect.top:
+            if top < rect.top:
+                more_above = True
                 break
         surface.set_clip(old_clip)
+        if more_above:  # earlier messages are above: wheel or Page Up reads them
+            pal = _theme.current().palette
+            c = (rect.centerx, rect.top + 22)
+            pygame.draw.circle(surface, pal.primary, c, 17)
+            draw_icon(surface, "up", c, 20, pal.on_primary)
         if self.scroll > 0:  # a hint that newer messages are below
             pal = _theme.current().palette
             c = (rect.centerx, rect.bottom - 26)

@@ -16,10 +16,13 @@ BADGE = 44
 END_ICON = 40
 
 
-def choice_height(text: str, width: int) -> int:
-    """Height of a choice button whose text box is `width` px (the theme's choice box, 2 lines max)."""
+def choice_height(text: str, width: int, *, tight: bool = False) -> int:
+    """Height of a choice button whose text box is `width` px (the theme's choice box, 2 lines max);
+    `tight` trims the padding when the screen is short of room (large text, four long choices)."""
     box = _theme.current().box("choice")
     lay = label.layout(text, box.size, min(width, box.width), max_lines=box.max_lines, scale=False)
+    if tight:
+        return max(BADGE + 6, lay.height + 6)
     return max(_theme.current().metrics.choice_height - 12, lay.height + 20)
 
 

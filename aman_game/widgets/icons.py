@@ -14,7 +14,7 @@ from .draw import supersampled
 
 NAMES = ("safe", "unsafe", "block", "report", "adult", "star", "star_empty", "back", "next", "gear",
          "help", "sound", "mute", "globe", "phone", "app", "web", "person", "lock", "photo", "gift",
-         "link", "mic", "friend", "close", "pause", "play", "check", "refresh", "down")
+         "link", "mic", "friend", "close", "pause", "play", "check", "refresh", "down", "up")
 
 
 def icon_surface(name: str, size: int, color, *, rtl: bool = False, bg=None) -> pygame.Surface:
@@ -101,10 +101,11 @@ def _paint(s: pygame.Surface, name: str, color, bg, mirror: bool) -> None:
         draw.lines(s, color, False, [P(tip - d * 26, 24), P(tip, 50), P(tip - d * 26, 76)], W(11))
         for p in (P(tip - d * 26, 24), P(tip - d * 26, 76), P(tail, 50), P(tip, 50)):
             draw.circle(s, color, p, W(5.5))
-    elif name == "down":
-        draw.line(s, color, P(50, 16), P(50, 84), W(11))
-        draw.lines(s, color, False, [P(24, 58), P(50, 84), P(76, 58)], W(11))
-        for p in (P(24, 58), P(76, 58), P(50, 16), P(50, 84)):
+    elif name in ("down", "up"):
+        tip, tail, d = (84, 16, 1) if name == "down" else (16, 84, -1)
+        draw.line(s, color, P(50, tail), P(50, tip), W(11))
+        draw.lines(s, color, False, [P(24, tip - d * 26), P(50, tip), P(76, tip - d * 26)], W(11))
+        for p in (P(24, tip - d * 26), P(76, tip - d * 26), P(50, tail), P(50, tip)):
             draw.circle(s, color, p, W(5.5))
     elif name == "gear":
         for i in range(8):

@@ -19,11 +19,15 @@ def _lang(lang: str | None) -> str:
 
 def layout(text: str, size: int, width: int | None = None, *, bold: bool = False, align: str = "start",
            max_lines: int | None = None, lang: str | None = None, line_spacing: float = 1.3,
-           scale: bool = True):
-    """The engine's layout of `text` in a box `width` px wide (None: one unwrapped line)."""
+           scale: bool = True, direction: str | None = None):
+    """The engine's layout of `text` in a box `width` px wide (None: one unwrapped line).
+
+    The paragraph direction is the language's unless given: a Latin user name on an Arabic screen still
+    sits at the screen's reading start ("auto" would push it to the left)."""
     pt = _theme.current().size(size) if scale else size
-    return get_engine().layout(text, _lang(lang), pt, width, align=align, bold=bold, max_lines=max_lines,
-                               line_spacing=line_spacing)
+    code = _lang(lang)
+    return get_engine().layout(text, code, pt, width, align=align, bold=bold, max_lines=max_lines,
+                               line_spacing=line_spacing, direction=direction or i18n.direction(code))
 
 
 def tight_layout(text: str, size: int, width: int, **kw):
