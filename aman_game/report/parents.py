@@ -58,16 +58,19 @@ def _bare_url(url: str) -> str:
 
 def _help(content: ReportContent, region_code: str | None, lang: str) -> str:
     region = content.region(region_code)
-    title = f"<h2>{esc(_('Where to get help', lang))}</h2>"
+    heading = _("Where to get help", lang)
+    title = f"<h2>{esc(heading)}</h2>"
     if region is None or not region.resources:
-        return title + f"<p>{esc(_('Ask the school for the help channels in your country.', lang))}</p>"
+        ask = _("Ask the school for the help channels in your country.", lang)
+        return title + f"<p>{esc(ask)}</p>"
+    tbc_words = esc(_("to be confirmed by the school", lang))
     items = []
     for res in region.resources:
         name = text_in(res.name, lang)
         shown = [res.phone, _bare_url(res.url) if res.url else None]
         shown = [v for v in shown if v and v != name]  # "safespace.qa: safespace.qa" says it twice
         contact = ": " + " ".join(f'<b dir="ltr">{esc(v)}</b>' for v in shown) if shown else ""
-        tbc = "" if res.confirmed else f' <span class="tbc">({esc(_("to be confirmed by the school", lang))})</span>'
+        tbc = "" if res.confirmed else f' <span class="tbc">({tbc_words})</span>'
         description = (f' <span class="what">— {esc(text_in(res.description, lang))}</span>'
                        if res.description else "")
         items.append(f'<li data-kind="{esc(res.kind)}">{esc(name)}{contact}{tbc}{description}</li>')
@@ -77,24 +80,29 @@ def _help(content: ReportContent, region_code: str | None, lang: str) -> str:
 def _section(content: ReportContent, lang: str, region_code: str | None) -> str:
     advice = content.parents
     direction = i18n.direction(lang)
+    brand = _("Aman — for families", lang)
+    title = text_in(advice.get("title"), lang) or _("Keeping children safe online: a page to take home", lang)
     parts = [f'<section class="lang" lang="{esc(lang)}" dir="{direction}">',
-             f'<div class="brand">{esc(_("Aman — for families", lang))}</div>',
-             f"<h1>{esc(text_in(advice.get('title'), lang) or _('Keeping children safe online: a page to take home', lang))}</h1>"]
+             f'<div class="brand">{esc(brand)}</div>', f"<h1>{esc(title)}</h1>"]
     if advice.get("intro"):
         parts.append(f"<p>{esc(text_in(advice['intro'], lang))}</p>")
+
     def block(key: str, heading: str) -> str:
-        return f"<h2>{esc(_(heading, lang))}</h2><ul>{_items(advice.get(key), lang)}</ul>" if advice.get(key) else ""
+        if not advice.get(key):
+            return ""
+        return f"<h2>{esc(_(heading, lang))}</h2><ul>{_items(advice.get(key), lang)}</ul>"
 
     # Two columns, filled by hand so they come out even: what the child learned and the signs beside the advice.
-    start = "".join(block(k, h) for k, h in SECTIONS if k != "advice")
+    start = "".join(block(k, h) for k, h in SECTIONS)
     parts.append(f'<div class="grid"><div>{start}</div><div>{block("advice", ADVICE_HEADING)}</div></div>')
     steps = ""
     if advice.get("if_exploited"):
-        steps = (f"<h2>{esc(_('If your child is being exploited or blackmailed', lang))}</h2>"
-                 f"<ol>{_items(advice['if_exploited'], lang)}</ol>")
+        steps_title = _("If your child is being exploited or blackmailed", lang)
+        steps = f"<h2>{esc(steps_title)}</h2><ol>{_items(advice['if_exploited'], lang)}</ol>"
     parts.append(f'<div class="grid"><div>{steps}</div><div>{_help(content, region_code, lang)}</div></div>')
     if advice.get("source"):
-        parts.append(f'<p class="source">{esc(_("Source: {source}", lang).format(source=text_in(advice["source"], lang)))}</p>')
+        source = _("Source: {source}", lang).format(source=text_in(advice["source"], lang))
+        parts.append(f'<p class="source">{esc(source)}</p>')
     parts.append("</section>")
     return "\n".join(parts)
 
