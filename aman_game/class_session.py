@@ -18,8 +18,8 @@ import logging
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from .results import ResultsStore, ResultsUnavailable, default_data_dir
 from .results.model import name_key
+from .results.paths import default_data_dir
 from .teacher_config import ClassSession, TeacherConfig
 
 log = logging.getLogger(__name__)
@@ -47,14 +47,17 @@ class ResultsRecorder:
         self.nickname_of = nickname_of
         self.lang_of = lang_of
         self.problem: Optional[str] = None
-        self._store: Optional[ResultsStore] = None
+        self._store = None  # a ResultsStore once opened
         self._status: dict[str, tuple[set[str], set[str]]] = {}  # nickname key -> (finished ids, quiz phases)
         atexit.register(self.close)
 
     # -- the store -------------------------------------------------------------------------------
     @property
-    def store(self) -> Optional[ResultsStore]:
+    def store(self):
+        """This PC's ResultsStore, opened on first use; None once results can't be saved."""
         if self._store is None and self.problem is None:
+            from .results.store import ResultsStore, ResultsUnavailable
+
             try:
                 self._store = ResultsStore.open(self.data_dir)
             except ResultsUnavailable as exc:
@@ -69,6 +72,8 @@ class ResultsRecorder:
             self._store = None
 
     def _write(self, method: str, *args) -> None:
+        from .results.store import ResultsUnavailable
+
         store = self.store
         if store is None:
             return
@@ -85,6 +90,8 @@ class ResultsRecorder:
     # -- what a child did ------------------------------------------------------------------------
     def status(self, nickname: str) -> tuple[set[str], set[str]]:
         """(scenarios finished, quiz phases done) for a child of this class: from the file, then kept."""
+        from .results.store import ResultsUnavailable
+
         key = name_key(nickname)
         if key not in self._status:
             found: tuple[set[str], set[str]] = (set(), set())
@@ -99,6 +106,8 @@ class ResultsRecorder:
 
     def attach(self, session: Any) -> None:
         """A Game.session_hooks entry: record the run, each decision, and the ending of `session`."""
+        from .results.store import ResultsUnavailable
+
         nickname = self.nickname_of()
         store = self.store
         if not nickname or store is None:

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from .model import name_key
 from .paths import FILE_PREFIX, find_results_files
 from .reader import load_results
 from .store import ResultsStore, ResultsUnavailable
@@ -68,4 +67,4 @@ def delete_class(paths: Iterable[str | os.PathLike], class_name: str) -> DeleteR
     return report
 
 
-__all__ = ["ClassSummary", "DeleteReport", "delete_class", "list_classes", "name_key"]
+__all__ = ["ClassSummary", "DeleteReport", "delete_class", "list_classes"]
