@@ -241,11 +241,14 @@ class Narrator:
         if not on:
             self.stop()
 
-    def say(self, text: str, lang: str | None = None, voice=None) -> bool:
-        """Read one line aloud (cancelling the current one). Returns at once; False if disabled/empty."""
-        return self.say_all([(text, voice)], lang)
+    def say(self, text: str, lang: str | None = None, voice=None, *, interrupt: bool = True) -> bool:
+        """Read one line aloud. Returns at once; False if disabled or empty.
 
-    def say_all(self, items, lang: str | None = None) -> bool:
+        interrupt=True (a new screen, feedback) cancels whatever is being read; interrupt=False (the
+        next chat message arriving) waits for the lines already queued."""
+        return self.say_all([(text, voice)], lang, interrupt=interrupt)
+
+    def say_all(self, items, lang: str | None = None, *, interrupt: bool = True) -> bool:
         """Read several lines in order, e.g. a prompt then its choices: items are text or (text, voice)."""
         if not self.enabled or self._closed:
             return False
@@ -261,8 +264,10 @@ class Narrator:
         if not queue:
             return False
         with self._lock:
-            self._pending = queue
-            self._cancel.set()
+            # Interrupting replaces what waits; queueing adds to it (the line being read finishes).
+            self._pending = queue if interrupt or self._pending is None else self._pending + queue
+            if interrupt:
+                self._cancel.set()
             self._idle.clear()
         self._ensure_thread()
         self._wake.set()

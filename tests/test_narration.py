@@ -229,3 +229,21 @@ def test_espeak_engine_without_executable_is_unavailable():
     engine.executable = None
     assert not engine.available
     assert engine.speak("x", "en", threading.Event()) is False
+
+
+def test_queued_lines_wait_for_the_current_one(narrator_factory):
+    engine = StubEngine(block=True)
+    narrator = narrator_factory(engines=[engine])
+    narrator.say("first message", "en")
+    assert engine.started.wait(WAIT)
+    narrator.say("second message", "en", interrupt=False)
+    narrator.say("third message", "en", interrupt=False)
+    assert not engine.cancelled_seen.is_set()  # the first is still being read, not cut off
+    engine.block = False
+    narrator.stop()  # ends the first; a stop also drops what waits
+    assert narrator.wait_idle(WAIT)
+    assert [t for t, _ in engine.calls] == ["first message"]
+    narrator.say("a", "en", interrupt=False)
+    narrator.say("b", "en", interrupt=False)
+    assert narrator.wait_idle(WAIT)
+    assert [t for t, _ in engine.calls][-2:] == ["a", "b"]
