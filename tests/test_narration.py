@@ -247,3 +247,37 @@ def test_queued_lines_wait_for_the_current_one(narrator_factory):
     narrator.say("b", "en", interrupt=False)
     assert narrator.wait_idle(WAIT)
     assert [t for t, _ in engine.calls][-2:] == ["a", "b"]
+
+
+def test_the_play_screen_hands_the_narrator_logical_arabic(tmp_path, monkeypatch):
+    """Through the real play screen: a chat message with a number is read in logical order."""
+    pytest.importorskip("pygame")
+    from pathlib import Path
+
+    from aman_game import narration
+    from aman_game import settings as settings_mod
+    from aman_game.app import Game
+    from aman_game.content import Library, load_scenario
+    from aman_game.screens.play import PlayScreen
+
+    snap = Path(__file__).parent / "snapshots"
+    scenarios = [load_scenario(snap / f"fixture_{n}.yaml") for n in ("messenger", "lobby")]
+    engine = StubEngine()
+    narrator = Narrator(engines=[engine], enabled=False)
+    monkeypatch.setattr(narration, "_narrator", narrator)
+    game = Game(settings=settings_mod.Settings(language="ar", sound=False, narration=True),
+                save_settings=False, data_dir=tmp_path, fast=True)
+    try:
+        game.open()
+        game._library = Library(tuple(scenarios), ())
+        assert narrator.enabled  # settings.apply switched it on
+        game.stack.push(PlayScreen(game, scenarios[0]))
+        game.settle()  # the real loop: typing dots, then each message arrives and is read
+        assert narrator.wait_idle(WAIT)
+    finally:
+        game.close()
+        narrator.shutdown()
+    spoken = [t for t, lang in engine.calls if lang == "ar"]
+    first = i18n.pick_logical(scenarios[0].nodes[scenarios[0].start].messages[0].text, "ar")
+    assert "12" in first and first in spoken
+    assert get_display(first) not in spoken
