@@ -60,10 +60,11 @@ def run(args) -> int:
     from .. import i18n
     from .. import settings as settings_mod
     from ..app import Game, NoDisplay
-    from ..content import ContentError
 
     scenario = None
-    if args.scenario:
+    if args.scenario:  # the content loader is imported only when a story is named: the title comes first
+        from ..content import ContentError
+
         try:
             scenario = resolve_scenario(args.scenario)
         except ContentError as exc:
@@ -96,9 +97,6 @@ def run(args) -> int:
               file=sys.stderr)
         return 1
 
-    from ..screens.play import PlayScreen
-    from ..screens.title import TitleScreen
-
     driver = None
     if autoplay:
         from ..autoplay import AutoplayDriver, Policy
@@ -108,7 +106,14 @@ def run(args) -> int:
                         nickname=args.nickname or "Autoplay", plan=plan)
         driver = AutoplayDriver(policy, screenshots=args.screenshots)
         game.controllers.append(driver)
-    first = PlayScreen(game, scenario) if scenario is not None else TitleScreen(game)
+    if scenario is not None:
+        from ..screens.play import PlayScreen
+
+        first = PlayScreen(game, scenario)
+    else:
+        from ..screens.title import TitleScreen
+
+        first = TitleScreen(game)
     try:
         game.run(first)
     finally:
