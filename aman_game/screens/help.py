@@ -24,8 +24,17 @@ from .base import Screen
 _ = i18n._
 log = logging.getLogger(__name__)
 KIND_ICONS = {"phone": "phone", "app": "app", "web": "web", "person": "person"}
-PER_PAGE = 6
-CARD_W, CARD_H = 574, 160
+CARD_W, GRID_H = 574, 496
+
+
+def grid_rows() -> int:
+    """Three rows of two cards at the normal text size, two rows when the text is larger."""
+    return 3 if _theme.current().text_scale <= 1.0 else 2
+
+
+def card_height() -> int:
+    rows = grid_rows()
+    return (GRID_H - 8 * (rows - 1)) // rows
 
 
 def load_help_region(code: str):
@@ -68,7 +77,8 @@ class HelpScreen(Screen):
 
     def make_widgets(self):
         widgets = [] if self.after_scenario else [self.header_back()]
-        pages = max(1, (len(self.resources) + PER_PAGE - 1) // PER_PAGE)
+        per_page = 2 * grid_rows()
+        pages = max(1, (len(self.resources) + per_page - 1) // per_page)
         self.pages = pages
         if pages > 1:
             r = self.frame.place(pygame.Rect(60, 660, 220, 54))
@@ -80,7 +90,7 @@ class HelpScreen(Screen):
 
     def turn(self) -> None:
         self.page = (self.page + 1) % self.pages
-        self.invalidate()
+        self.build()
 
     def done(self) -> None:
         self.stack.pop(None)
@@ -101,7 +111,8 @@ class HelpScreen(Screen):
         intro = self.frame.place(pygame.Rect(124, 92, 1100, 62))
         label.draw_in(surface, _("If something online worries you, tell someone. You will not be in trouble."), intro,
                       FONT_SIZES["body"], pal.text, bold=True, max_lines=2)
-        items = self.resources[self.page * PER_PAGE:(self.page + 1) * PER_PAGE]
+        per_page = 2 * grid_rows()
+        items = self.resources[self.page * per_page:(self.page + 1) * per_page]
         if not items:
             box = pygame.Rect(160, 260, 960, 200)
             panel(surface, box, pal.surface)
@@ -110,7 +121,8 @@ class HelpScreen(Screen):
             return
         for i, res in enumerate(items):
             col, row = i % 2, i // 2
-            rect = self.frame.place(pygame.Rect(50 + col * (CARD_W + 32), 158 + row * (CARD_H + 8), CARD_W, CARD_H))
+            h = card_height()
+            rect = self.frame.place(pygame.Rect(50 + col * (CARD_W + 32), 158 + row * (h + 8), CARD_W, h))
             self._draw_card(surface, rect, res)
 
     def _draw_card(self, surface, rect: pygame.Rect, res) -> None:
@@ -125,7 +137,7 @@ class HelpScreen(Screen):
         if res.url:
             from ..qr import qr_surface
 
-            qr = qr_surface(res.url, CARD_H - 24)
+            qr = qr_surface(res.url, min(150, rect.height - 24))
             qr_w = qr.get_width() + 16
             qx = rect.left + 12 if rtl else rect.right - 12 - qr.get_width()
             surface.blit(qr, (qx, rect.centery - qr.get_height() // 2))
@@ -137,8 +149,9 @@ class HelpScreen(Screen):
         y = r.bottom + 2
         contact = self._contact_line(res)
         if res.description is not None:
-            label.draw_in(surface, i18n.pick(res.description), pygame.Rect(tx, y, text_w, rect.bottom - y),
-                          FONT_SIZES["tiny"], pal.text_muted, valign="top", max_lines=2 if contact else 3)
+            room = (rect.bottom - 10 - 32 if contact else rect.bottom - 10) - y
+            lay = label.fit_lines(i18n.pick(res.description), FONT_SIZES["tiny"], text_w, room, max_lines=3)
+            surface.blit(label.render(lay, pal.text_muted), (tx, y))
         if contact:
             label.draw_in(surface, contact, pygame.Rect(tx, rect.bottom - 10 - 30, text_w, 30), FONT_SIZES["small"],
                           pal.primary if res.confirmed else pal.text_muted, bold=True, valign="bottom", max_lines=1)

@@ -70,8 +70,9 @@ class ScenarioCard(Widget):
         label.draw_in(surface, i18n.pick(sc.title), inner, FONT_SIZES["body"], pal.text, bold=True, valign="top",
                       max_lines=2)
         topics = " · ".join(words.topic(t) for t in sc.topics[:3])
-        trect = pygame.Rect(inner.left, r.top + 132, inner.width, 50)
-        label.draw_in(surface, topics, trect, FONT_SIZES["tiny"], pal.text_muted, valign="top", max_lines=2)
+        top = r.top + 132
+        lay = label.fit_lines(topics, FONT_SIZES["tiny"], inner.width, r.bottom - 50 - top, max_lines=2)
+        surface.blit(label.render(lay, pal.text_muted), (inner.left, top))
         age = words.age_band(sc.age_band)
         aw = label.measure(age, FONT_SIZES["tiny"], bold=True)[0] + 24
         badge = frame.place(pygame.Rect(inner.left, r.bottom - 46, aw, 32))

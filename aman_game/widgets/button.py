@@ -84,7 +84,7 @@ class Button(Widget):
         gap = m.gap // 2 + 2 if (self.icon and text) else 0
         pad = min(m.pad, rect.height // 3)
         avail = max(10, rect.width - 2 * pad - icon_px - gap)
-        lay = label.tight_layout(text, self.size, avail, bold=self.bold, align="center", max_lines=2) if text else None
+        lay = label.fit_size(text, self.size, avail, rect.height - 6, bold=self.bold, align="center") if text else None
         tw = lay.width if lay else 0
         total = icon_px + gap + tw
         x0 = rect.centerx - total // 2

@@ -45,6 +45,30 @@ def tight_layout(text: str, size: int, width: int, **kw):
     return lay
 
 
+def fit_lines(text: str, size: int, width: int, height: int, max_lines: int = 6, **kw):
+    """The layout with as many lines (≤ max_lines, the last one ellipsised) as fit in `height` px —
+    so a longer translation or the largest text size shortens a description instead of overlapping."""
+    lay = layout(text, size, width, max_lines=max_lines, **kw)
+    n = len(lay.lines)
+    while n > 1 and lay.height > height:
+        n -= 1
+        lay = layout(text, size, width, max_lines=n, **kw)
+    return lay
+
+
+def fit_size(text: str, size: int, width: int, height: int, max_lines: int = 2, min_scale: float = 0.7, **kw):
+    """The layout at the largest size (from `size` down to min_scale × size) whose text fits the box —
+    buttons keep their words whole at the largest text setting."""
+    scale = kw.pop("scale", True)
+    pt = _theme.current().size(size) if scale else size
+    floor = max(8, int(pt * min_scale))
+    while True:
+        lay = tight_layout(text, pt, width, max_lines=max_lines, scale=False, **kw)
+        if (lay.height <= height and not lay.truncated) or pt <= floor:
+            return lay
+        pt -= 2
+
+
 def render(lay, color) -> pygame.Surface:
     return get_engine().render(lay, tuple(color))
 
