@@ -147,3 +147,27 @@ def test_qr_code_matches_segno_matrix():
     surf = qr_surface("https://www.safespace.qa", 120)
     assert surf.get_width() <= 120 and decode_matrix(surf, "https://www.safespace.qa")
     assert not decode_matrix(surf, "https://example.org")
+
+
+def test_generated_assets_are_shipped():
+    import wave
+
+    from aman_game import ASSETS_DIR
+    from aman_game.audio import CUES
+    from aman_game.widgets.avatars import AVATARS
+
+    for cue in CUES:
+        with wave.open(str(ASSETS_DIR / "sounds" / f"{cue}.wav")) as w:
+            assert w.getnchannels() == 1 and 0.02 < w.getnframes() / w.getframerate() < 1.0
+    for name in AVATARS:
+        assert pygame.image.load(str(ASSETS_DIR / "images" / "avatars" / f"{name}.png")).get_size() == (128, 128)
+
+
+def test_f11_toggles_full_screen_and_keeps_the_canvas(game):
+    game.stack.push(Recorder())
+    game.dispatch(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_F11, mod=0, unicode="", scancode=0))
+    assert game.fullscreen
+    game.draw()
+    assert game.canvas.get_size() == (1280, 720)
+    game.dispatch(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_F11, mod=0, unicode="", scancode=0))
+    assert not game.fullscreen and game.window.get_size() == (1280, 720)

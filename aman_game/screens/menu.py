@@ -175,8 +175,13 @@ class MenuScreen(Screen):
         return True
 
     def autoplay_target(self, policy):
-        items = self.scenarios()
-        return f"scenario:{items[0].id}" if items else None
+        """Attract mode: each visit opens the next story on the page, in turn."""
+        items = self.scenarios()[self.page * PER_PAGE:(self.page + 1) * PER_PAGE]
+        if not items:
+            return None
+        turn = getattr(policy, "stories_opened", 0)
+        policy.stories_opened = turn + 1
+        return f"scenario:{items[turn % len(items)].id}"
 
     def draw_content(self, surface):
         th = _theme.current()
