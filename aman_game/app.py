@@ -77,6 +77,10 @@ class Game:
         self.menu_filter: Optional[str] = None
         self.controllers: list[Any] = []  # e.g. the autoplay driver: .poll(game) each loop, .next_wake()
         self.after_draw: list[Callable[["Game"], None]] = []
+        if os.environ.get("AMAN_BENCH_FIRST_FRAME"):  # `main.py bench` times start-up (aman_game/bench)
+            from .bench.first_frame import install
+
+            install(self)
         self._finger: Optional[int] = None
         self._last = time.perf_counter()
         self._progress = None
