@@ -164,3 +164,12 @@ def test_json_command_prints_the_documented_shape():
             assert set(run) == {"text", "direction", "x", "width", "font"}
     xs = [run["x"] for run in data["lines"][0]["runs"]]
     assert xs == sorted(xs)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Hello world, we are friends", "en"), ("مرحبًا يا صديقي، كيف حالك اليوم؟", "ar"), (MIXED, "ar"),
+    ("AVAWAVA To Ty Yo WAVE", "en"),
+])
+def test_text_fits_on_one_line_in_a_box_of_its_own_measured_width(engine, text, lang):
+    width, _height = engine.measure(text, lang, 24)
+    assert len(engine.layout(text, lang, 24, width).lines) == 1

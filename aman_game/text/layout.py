@@ -247,6 +247,13 @@ class Layouter:
             word_w = self._piece_width(para, t_start, word_end, size, bold)
             space_w = self._piece_width(para, word_end, t_end, size, bold) if t_end > word_end else 0
             if line_start is not None and line_width + word_w > width:
+                # Summed word widths can exceed the shaped line by a pixel or two of kerning and
+                # rounding; measure the real candidate line before breaking, so a text always fits a box
+                # of its own measured width.
+                candidate = self._piece_width(para, line_start, word_end, size, bold)
+                if candidate <= width:
+                    line_width = candidate + space_w
+                    continue
                 lines.append((line_start, t_start))
                 line_start, line_width = None, 0
             if word_w > width:
