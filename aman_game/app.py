@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import time
 from collections import deque
 from pathlib import Path
@@ -115,7 +116,16 @@ class Game:
     def open(self) -> "Game":
         os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
         try:
+            requested = os.environ.get("SDL_VIDEODRIVER", "").lower()
+            if (sys.platform.startswith("linux") and not requested
+                    and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+                raise NoDisplay("neither DISPLAY nor WAYLAND_DISPLAY is set")
             pygame.display.init()
+            if pygame.display.get_driver() in ("offscreen", "dummy") and requested not in ("offscreen", "dummy"):
+                # With no X/Wayland/Windows display SDL quietly falls back to an invisible surface; a child
+                # would see nothing and the lab PC would keep a process running. Say so instead.
+                pygame.display.quit()
+                raise NoDisplay("SDL found no video device")
             pygame.font.init()
             flags = pygame.RESIZABLE
             self.window = pygame.display.set_mode(self.window_size, flags)
