@@ -173,3 +173,9 @@ def test_json_command_prints_the_documented_shape():
 def test_text_fits_on_one_line_in_a_box_of_its_own_measured_width(engine, text, lang):
     width, _height = engine.measure(text, lang, 24)
     assert len(engine.layout(text, lang, 24, width).lines) == 1
+
+
+def test_handles_and_email_addresses_keep_their_at_sign_inside_arabic(engine):
+    lay = engine.layout("تابعني على @noor.q أو راسل help@school.qa اليوم", "ar", 24, None)
+    ltr = [r.text for r in runs_of(lay) if r.direction == "ltr"]
+    assert "@noor.q" in ltr and "help@school.qa" in ltr, ltr

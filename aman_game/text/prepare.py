@@ -18,6 +18,9 @@ BIDI_CONTROLS = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u206
 _URL = re.compile(r"(?:https?://|www\.)[^\s]+|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:qa|com|org|net|gov|edu|int)(?:/[^\s]*)?",
                   re.IGNORECASE)
 _PHONE = re.compile(r"\+?\d[\d \-]{4,}\d")
+#: @handles, #tags and e-mail addresses: a leading "@" or "#" is a neutral that would otherwise be
+#: drawn at the wrong end of a Latin handle inside Arabic ("noor.q@").
+_HANDLE = re.compile(r"[\w.+-]*[@#][A-Za-z0-9_][\w.-]*[A-Za-z0-9_]|[@#][A-Za-z0-9_]", re.ASCII)
 _URL_TRAILING_PUNCT = ".,;:!?)\u060c\u061f\u061b"
 
 
@@ -39,17 +42,24 @@ def _has_surrogates(text: str) -> bool:
 
 
 def isolate_ltr_spans(paragraph: str) -> str:
-    """Wrap URLs and phone numbers in LRI…PDI so they read left to right as one unit."""
-    spans = []
+    """Wrap URLs, @handles, e-mail addresses and phone numbers in LRI…PDI: each reads left to right as one unit."""
+    spans: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in spans)
+
+    for match in _HANDLE.finditer(paragraph):
+        spans.append(match.span())
     for match in _URL.finditer(paragraph):
         start, end = match.span()
         while end > start and paragraph[end - 1] in _URL_TRAILING_PUNCT:
             end -= 1
-        spans.append((start, end))
+        if free(start, end):
+            spans.append((start, end))
     for match in _PHONE.finditer(paragraph):
         start, end = match.span()
         digits = sum(ch.isdigit() for ch in match.group())
-        if digits >= 6 and not any(s <= start < e or s < end <= e for s, e in spans):
+        if digits >= 6 and free(start, end):
             spans.append((start, end))
     if not spans:
         return paragraph
