@@ -70,6 +70,7 @@ def measure_layout(cold_repeats: int = 60, cached_repeats: int = 5000) -> dict:
     lay = engine.layout(text, "ar", SIZE, WIDTH)
     return {
         "layout_cold_ms": round(statistics.median(cold) * 1000, 3),
+        "layout_cold_min_ms": round(min(cold) * 1000, 3) if cold else None,
         "layout_cold_p90_ms": round(sorted(cold)[int(len(cold) * 0.9) - 1] * 1000, 3) if cold else None,
         "layout_cached_ms": round(cached * 1000, 5),
         "layout_first_ms": round(first * 1000, 3),
