@@ -99,7 +99,8 @@ class FontSet:
             face = self.face(role, bold)
             try:
                 font = pygame.font.Font(face.path if face else None, size)
-            except (OSError, pygame.error) as exc:
+                font.size("a")  # pygame-ce "opens" a damaged file, then crashes in set_script: fail here
+            except (OSError, pygame.error, ValueError) as exc:  # ValueError: an empty file
                 log.warning("cannot open font %s (%s); using the default font", face and face.path, exc)
                 font = pygame.font.Font(None, size)
             self._fonts[key] = font
@@ -118,7 +119,7 @@ class FontSet:
             face = self.face(role, bold)
             try:
                 self._coverage_fonts[key] = pygame.freetype.Font(face.path, 16) if face else None
-            except (OSError, pygame.error):
+            except (OSError, pygame.error, ValueError):
                 self._coverage_fonts[key] = None
         return self._coverage_fonts[key]
 
