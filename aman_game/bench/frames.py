@@ -8,6 +8,7 @@ when something changed). p50 and p99 per screen; the headline is the worst scree
 """
 from __future__ import annotations
 
+import math
 import statistics
 from typing import Optional, Sequence
 
@@ -17,7 +18,7 @@ def percentile(values: Sequence[float], q: float) -> float:
     ordered = sorted(values)
     if not ordered:
         return float("nan")
-    rank = max(1, min(len(ordered), round(q / 100 * len(ordered) + 0.5)))
+    rank = max(1, min(len(ordered), math.ceil(q / 100 * len(ordered))))
     return ordered[rank - 1]
 
 
