@@ -33,6 +33,7 @@ class AppSheet(Dialog):
     """A dialog in the look of the mock app (its card colour, accent and shapes)."""
     name = "sheet"
     icon = "report"
+    shrink_without_message = False  # the sheet sets its own height
 
     def __init__(self, game, look, title: str, message: str, options, *, stacked: bool = False):
         super().__init__(game, title, message, options, cancel=None, robot=None)

@@ -25,6 +25,7 @@ class Dialog(Screen):
     is_overlay = True
     name = "dialog"
     width, height = 720, 340
+    shrink_without_message = True
 
     def __init__(self, game, title: str, message: str = "", options: list[tuple[str, str, str]] = (),
                  cancel: str | None = None, robot: str | None = "think"):
@@ -37,7 +38,9 @@ class Dialog(Screen):
 
     @property
     def card(self) -> pygame.Rect:
-        r = pygame.Rect(0, 0, self.width, self.height)
+        # a question with no explanation gets a shorter card: no empty band above the buttons
+        short = not self.message and self.shrink_without_message
+        r = pygame.Rect(0, 0, self.width, 290 if short else self.height)
         r.center = (CANVAS_SIZE[0] // 2, CANVAS_SIZE[1] // 2)
         return r
 

@@ -24,7 +24,10 @@ from .base import Screen
 _ = i18n._
 log = logging.getLogger(__name__)
 KIND_ICONS = {"phone": "phone", "app": "app", "web": "web", "person": "person"}
-CARD_W, GRID_H = 574, 496
+CARD_W, CARD_GAP = 574, 12
+MARGIN_X = 50  # cards, intro panel and bottom buttons share the same side margins
+INTRO_TOP = 100  # below the header band (88) with the same gap as between the cards
+BUTTON_H, BOTTOM_MARGIN = 56, 16  # the bottom buttons keep clear of the canvas edge
 
 
 def grid_rows() -> int:
@@ -32,9 +35,8 @@ def grid_rows() -> int:
     return 3 if _theme.current().text_scale <= 1.0 else 2
 
 
-def card_height() -> int:
-    rows = grid_rows()
-    return (GRID_H - 8 * (rows - 1)) // rows
+def intro_text() -> str:
+    return _("If something online worries you, tell someone. You will not be in trouble.")
 
 
 def load_help_region(code: str):
@@ -80,13 +82,42 @@ class HelpScreen(Screen):
         per_page = 2 * grid_rows()
         pages = max(1, (len(self.resources) + per_page - 1) // per_page)
         self.pages = pages
+        y = self.button_top()
         if pages > 1:
-            r = self.frame.place(pygame.Rect(60, 660, 220, 54))
-            widgets.append(Button(r, _("More"), self.turn, name="more", icon="next", style="secondary"))
+            words = _("More")
+            w = max(200, label.measure(words, FONT_SIZES["small"] + 2, bold=True)[0] + 110)
+            r = self.frame.place(pygame.Rect(MARGIN_X, y, w, BUTTON_H))
+            widgets.append(Button(r, words, self.turn, name="more", icon="next", style="secondary",
+                                  size=FONT_SIZES["small"] + 2))
         if self.after_scenario:
-            r = self.frame.place(pygame.Rect(1280 - 60 - 360, 660, 360, 54))
-            widgets.append(Button(r, _("Back to stories"), self.done, name="done", icon="next"))
+            words = _("Back to stories")
+            w = max(360, label.measure(words, FONT_SIZES["small"] + 2, bold=True)[0] + 110)
+            r = self.frame.place(pygame.Rect(1280 - MARGIN_X - w, y, w, BUTTON_H))
+            widgets.append(Button(r, words, self.done, name="done", icon="next", size=FONT_SIZES["small"] + 2))
         return widgets
+
+    # -- geometry: header band, intro panel, card grid, bottom buttons ----------------------------
+    def has_buttons(self) -> bool:
+        per_page = 2 * grid_rows()
+        return self.after_scenario or len(self.resources) > per_page
+
+    def button_top(self) -> int:
+        return 720 - BOTTOM_MARGIN - BUTTON_H
+
+    def intro_rect(self) -> pygame.Rect:
+        """The robot's words in a soft panel; as tall as the text needs at the current text size."""
+        text_w = 1280 - 2 * MARGIN_X - 2 * 20 - 64 - 16
+        h = label.layout(intro_text(), FONT_SIZES["body"], text_w, bold=True, max_lines=2).height
+        return pygame.Rect(MARGIN_X, INTRO_TOP, 1280 - 2 * MARGIN_X, max(60, h + 12))
+
+    def grid_rect(self) -> pygame.Rect:
+        top = self.intro_rect().bottom + CARD_GAP
+        bottom = (self.button_top() - CARD_GAP) if self.has_buttons() else 720 - BOTTOM_MARGIN
+        return pygame.Rect(MARGIN_X, top, 1280 - 2 * MARGIN_X, bottom - top)
+
+    def card_height(self) -> int:
+        rows = grid_rows()
+        return (self.grid_rect().height - CARD_GAP * (rows - 1)) // rows
 
     def turn(self) -> None:
         self.page = (self.page + 1) % self.pages
@@ -107,22 +138,29 @@ class HelpScreen(Screen):
         pal = th.palette
         name = i18n.pick(self.region.name) if self.region else ""
         self.draw_title(surface, _("Where to get help") + (f" · {name}" if name else ""))
-        draw_robot(surface, self.frame.place(pygame.Rect(56, 92, 52, 62)), "think", flip=self.rtl)
-        intro = self.frame.place(pygame.Rect(124, 92, 1100, 62))
-        label.draw_in(surface, _("If something online worries you, tell someone. You will not be in trouble."), intro,
-                      FONT_SIZES["body"], pal.text, bold=True, max_lines=2)
+        intro = self.intro_rect()
+        panel(surface, intro, pal.primary_soft, lifted=False)
+        robot_h = min(intro.height - 8, 72)
+        draw_robot(surface, self.frame.place(pygame.Rect(intro.left + 20, intro.bottom - 4 - robot_h, 64, robot_h)),
+                   "think", flip=self.rtl)
+        text = self.frame.place(pygame.Rect(intro.left + 20 + 64 + 16, intro.top, intro.width - 2 * 20 - 64 - 16,
+                                            intro.height))
+        label.draw_in(surface, intro_text(), text, FONT_SIZES["body"], pal.text, bold=True, max_lines=2)
         per_page = 2 * grid_rows()
         items = self.resources[self.page * per_page:(self.page + 1) * per_page]
+        grid = self.grid_rect()
         if not items:
-            box = pygame.Rect(160, 260, 960, 200)
+            box = pygame.Rect(160, grid.top + 60, 960, 200)
             panel(surface, box, pal.surface)
             label.draw_in(surface, _("Tell a trusted adult: a parent, a teacher or the school counsellor."),
                           box.inflate(-60, -40), FONT_SIZES["heading"], pal.text, bold=True, align="center")
             return
+        h = self.card_height()
+        col_gap = grid.width - 2 * CARD_W
         for i, res in enumerate(items):
             col, row = i % 2, i // 2
-            h = card_height()
-            rect = self.frame.place(pygame.Rect(50 + col * (CARD_W + 32), 158 + row * (h + 8), CARD_W, h))
+            rect = self.frame.place(pygame.Rect(grid.left + col * (CARD_W + col_gap), grid.top + row * (h + CARD_GAP),
+                                                CARD_W, h))
             self._draw_card(surface, rect, res)
 
     def _draw_card(self, surface, rect: pygame.Rect, res) -> None:
@@ -143,18 +181,21 @@ class HelpScreen(Screen):
             surface.blit(qr, (qx, rect.centery - qr.get_height() // 2))
         text_w = rect.width - 80 - 20 - qr_w
         tx = rect.right - 80 - text_w if rtl else rect.left + 80
-        y = rect.top + 12
-        r = label.draw_in(surface, i18n.pick(res.name), pygame.Rect(tx, y, text_w, 32), FONT_SIZES["small"] + 1, pal.text,
-                          bold=True, valign="top", max_lines=1)
-        y = r.bottom + 2
+        y = rect.top + 8
+        name = label.fit_size(i18n.pick(res.name), FONT_SIZES["small"] + 1, text_w, 200, max_lines=1, min_scale=0.8,
+                              bold=True)
+        surface.blit(label.render(name, pal.text), (tx if not rtl else tx + text_w - name.width, y))
+        y += max(name.height, 30)
         contact = self._contact_line(res)
+        contact_h = 30
         if res.description is not None:
-            room = (rect.bottom - 10 - 32 if contact else rect.bottom - 10) - y
+            room = (rect.bottom - 8 - contact_h if contact else rect.bottom - 8) - y
             lay = label.fit_lines(i18n.pick(res.description), FONT_SIZES["tiny"], text_w, room, max_lines=3)
             surface.blit(label.render(lay, pal.text_muted), (tx, y))
         if contact:
-            label.draw_in(surface, contact, pygame.Rect(tx, rect.bottom - 10 - 30, text_w, 30), FONT_SIZES["small"],
-                          pal.primary if res.confirmed else pal.text_muted, bold=True, valign="bottom", max_lines=1)
+            label.draw_in(surface, contact, pygame.Rect(tx, rect.bottom - 8 - contact_h, text_w, contact_h),
+                          FONT_SIZES["small"], pal.primary if res.confirmed else pal.text_muted, bold=True,
+                          valign="bottom", max_lines=1)
 
     def _contact_line(self, res) -> str:
         if res.phone:

@@ -22,7 +22,8 @@ from .base import Screen
 
 _ = i18n._
 PER_PAGE = 6
-CARD_W, CARD_H, GAP = 376, 234, 20
+CARD_W, CARD_H, GAP = 376, 228, 20
+PAGER_Y = 652  # the page buttons and the broken-file line: 18 px above the canvas edge
 FILTERS = (("all", None), ("7-9", "7-9"), ("10-13", "10-13"))
 
 
@@ -36,6 +37,23 @@ def draw_stars(surface, center_x: int, y: int, stars: int, size: int = 28, *, fr
     for i, x in enumerate(xs):
         filled = i < stars
         draw_icon(surface, "star" if filled else "star_empty", (x, y), size, pal.star if filled else pal.star_empty)
+
+
+def topics_layout(codes, width: int, height: int):
+    """The story's topics in the lines that fit: whole topic names only, and "+N" for those left out
+    (a name cut in the middle by an ellipsis reads as a different topic)."""
+    names = [words.topic(t) for t in codes]
+    for k in range(len(names), 0, -1):
+        text = " · ".join(names[:k])
+        if k < len(names):
+            # an isolate keeps "+3" reading as plus-three inside an Arabic line
+            text += " · \u2066+" + i18n.format_number(len(names) - k) + "\u2069"
+        lay = label.fit_lines(text, FONT_SIZES["tiny"], width, height, max_lines=2)
+        if lay.height > height:
+            return None  # not even one line fits (a two-line title at the largest text size)
+        if not lay.truncated:
+            return lay
+    return None
 
 
 class ScenarioCard(Widget):
@@ -67,12 +85,13 @@ class ScenarioCard(Widget):
             label.draw(surface, _("Continue"), tag.center, FONT_SIZES["tiny"], pal.text if not th.high_contrast else (0, 0, 0),
                        bold=True, anchor="center")
         inner = pygame.Rect(r.left + m.pad - 6, r.top + 58, r.width - 2 * (m.pad - 6), 70)
-        label.draw_in(surface, i18n.pick(sc.title), inner, FONT_SIZES["body"], pal.text, bold=True, valign="top",
-                      max_lines=2)
-        topics = " · ".join(words.topic(t) for t in sc.topics[:3])
-        top = r.top + 132
-        lay = label.fit_lines(topics, FONT_SIZES["tiny"], inner.width, r.bottom - 50 - top, max_lines=2)
-        surface.blit(label.render(lay, pal.text_muted), (inner.left, top))
+        title = label.layout(i18n.pick(sc.title), FONT_SIZES["body"], inner.width, bold=True, max_lines=2)
+        surface.blit(label.render(title, pal.text), inner.topleft)
+        # the topics go right under the title (an Arabic title is often one line: two lines of topics fit)
+        top = max(r.top + 100, inner.top + title.height + 4)
+        lay = topics_layout(sc.topics, inner.width, r.bottom - 48 - top)
+        if lay is not None:
+            surface.blit(label.render(lay, pal.text_muted), (inner.left, top))
         age = words.age_band(sc.age_band)
         aw = label.measure(age, FONT_SIZES["tiny"], bold=True)[0] + 24
         badge = frame.place(pygame.Rect(inner.left, r.bottom - 46, aw, 32))
@@ -133,7 +152,7 @@ class MenuScreen(Screen):
             resumable = bool(nickname and self.game.progress.resume_point(nickname, sc.id))
             widgets.append(ScenarioCard(rect, sc, (lambda s=sc: self.open(s)), stars, resumable))
         if pages > 1:
-            prev_r, next_r = self.frame.row([64, 64], 110, y=662, height=50, inset=1280 - 52 - 238)
+            prev_r, next_r = self.frame.row([64, 64], 110, y=PAGER_Y, height=50, inset=1280 - 52 - 238)
             widgets.append(Button(prev_r, "", (lambda: self.turn(-1)), name="page:prev", icon="back",
                                   style="secondary", radius=26))
             widgets.append(Button(next_r, "", (lambda: self.turn(1)), name="page:next", icon="next",
@@ -198,7 +217,7 @@ class MenuScreen(Screen):
             label.draw(surface, _("No stories for this age yet."), (640, 380), FONT_SIZES["body"], pal.text_muted,
                        anchor="center")
         if getattr(self, "pages", 1) > 1:
-            mid = self.frame.place(pygame.Rect(1280 - 52 - 238 + 64, 662, 110, 50)).center
+            mid = self.frame.place(pygame.Rect(1280 - 52 - 238 + 64, PAGER_Y, 110, 50)).center
             text = i18n.format_number(self.page + 1) + " / " + i18n.format_number(self.pages)
             label.draw(surface, text, mid, FONT_SIZES["small"], pal.text_muted, anchor="center")
         errors = self.library.errors if self.library else ()
@@ -206,9 +225,9 @@ class MenuScreen(Screen):
             files = ", ".join(sorted({_short(e.file) for e in errors}))
             text = i18n.ngettext("One story could not be opened: {files}", "{n} stories could not be opened: {files}",
                                  len(errors)).format(n=i18n.format_number(len(errors)), files=files)
-            ic = self.frame.place(pygame.Rect(52, 672, 28, 28)).center
+            ic = self.frame.place(pygame.Rect(52, PAGER_Y + 11, 28, 28)).center
             draw_icon(surface, "unsafe", ic, 24, pal.text_muted)
-            label.draw_in(surface, text, self.frame.place(pygame.Rect(90, 662, 780, 50)), FONT_SIZES["tiny"],
+            label.draw_in(surface, text, self.frame.place(pygame.Rect(90, PAGER_Y, 780, 50)), FONT_SIZES["tiny"],
                           pal.text_muted, max_lines=2)
 
 

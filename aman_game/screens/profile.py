@@ -86,10 +86,10 @@ class ProfileScreen(Screen):
             widgets.append(AvatarChoice(r, name, (lambda n=name: self._pick(n)), name == self.avatar))
         recent = [p for p in self.game.progress.players() if p[0]][-4:][::-1]
         if recent:
-            rects = self.frame.row([240] * len(recent), m.gap, y=572, height=56, inset=340 + 160)
+            rects = self.frame.row([240] * len(recent), m.gap, y=564, height=54, inset=340 + 160)
             for r, (nick, av) in zip(rects, recent):
                 widgets.append(PlayerChip(r, nick, av, (lambda n=nick, a=av: self._use(n, a))))
-        self.continue_button = Button(self.frame.place(pygame.Rect(460, 646, 360, 64)), _("Continue"), self.done,
+        self.continue_button = Button(self.frame.place(pygame.Rect(460, 636, 360, 64)), _("Continue"), self.done,
                                       name="continue", icon="next")
         self.continue_button.enabled = bool(self.nickname.strip())
         widgets.append(self.continue_button)
@@ -162,9 +162,10 @@ class ProfileScreen(Screen):
 
         counter = i18n.format_number(base_length(self.nickname)) + " / " + i18n.format_number(16)
         label.draw_in(surface, counter, self.frame.place(count), FONT_SIZES["tiny"], pal.text_muted, align="end")
-        cap2 = self.frame.place(pygame.Rect(160, 396, 960, 36))
-        label.draw_in(surface, _("Choose a picture"), cap2, FONT_SIZES["body"], pal.text, bold=True, valign="top")
+        cap2 = self.frame.place(pygame.Rect(160, 380, 960, 44))  # ends clear of the selected picture's ring
+        label.draw_in(surface, _("Choose a picture"), cap2, FONT_SIZES["body"], pal.text, bold=True, valign="bottom",
+                      max_lines=1)
         if any(isinstance(w, PlayerChip) for w in self.focus.widgets):
-            cap3 = self.frame.place(pygame.Rect(160, 572, 330, 56))
+            cap3 = self.frame.place(pygame.Rect(160, 564, 330, 54))
             label.draw_in(surface, _("Played here before:"), cap3, FONT_SIZES["small"], pal.text_muted, max_lines=2)
-        rounded_rect(surface, pal.border, pygame.Rect(160, 552, 960, 2), 1)
+        rounded_rect(surface, pal.border, pygame.Rect(160, 550, 960, 2), 1)

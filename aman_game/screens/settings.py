@@ -63,7 +63,7 @@ class SettingsScreen(Screen):
             for r, (value, words) in zip(self.frame.row(widths, 10, y=y + 40, height=54, inset=LEFT_X), options):
                 widgets.append(Button(r, words, (lambda k=key, v=value: self.set(k, v)), name=f"{key}:{value}",
                                       style="selected" if value == current else "secondary",
-                                      size=FONT_SIZES["small"] if n < 3 else FONT_SIZES["tiny"], radius=14,
+                                      size=FONT_SIZES["small"], radius=14,  # one size in every row (fit_size shrinks)
                                       bold=value == current, icon="check" if value == current else None))
             y += 122
         y = 112

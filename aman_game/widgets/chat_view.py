@@ -12,9 +12,24 @@ import pygame
 
 from .. import theme as _theme
 from .chat_bubble import ChatItem, draw_typing, render_item
+from .draw import _cached
 from .icons import draw_icon
 
 GAP = 12
+FADE_H = 56
+
+
+def _top_fade(width: int, colour) -> pygame.Surface:
+    """The chat background fading from opaque (top) to clear over FADE_H px, cached per width and colour."""
+
+    def make():
+        surf = pygame.Surface((width, FADE_H), pygame.SRCALPHA)
+        for y in range(FADE_H):
+            alpha = round(255 * (1 - y / FADE_H) ** 0.8)
+            pygame.draw.line(surf, (*colour[:3], alpha), (0, y), (width, y))
+        return surf
+
+    return _cached(("chat-top-fade", width, tuple(colour)), make)
 
 
 class ChatView:
@@ -83,6 +98,8 @@ class ChatView:
         surface.set_clip(old_clip)
         if more_above:  # earlier messages are above: wheel or Page Up reads them
             pal = _theme.current().palette
+            # the cut-off bubble fades out under the header, so the arrow never sits on readable words
+            surface.blit(_top_fade(rect.width, look.background), rect.topleft)
             c = (rect.centerx, rect.top + 22)
             pygame.draw.circle(surface, pal.primary, c, 17)
             draw_icon(surface, "up", c, 20, pal.on_primary)
