@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from typing import Any, Callable, Optional
 
-from .scoring import CARD_TOPICS, Decision, Summary, summarize
+from .scoring import Decision, Summary, summarize
 
 
 class PlaySession:
@@ -41,13 +41,9 @@ class PlaySession:
         return sum(d.points for d in self.decisions)
 
     def node_topics(self, node=None) -> tuple[str, ...]:
+        """What a step is about: the node's own `topics:` when the author gave them, else the scenario's."""
         node = node or self.node
-        topics = []
-        for m in node.messages:
-            t = CARD_TOPICS.get(m.card or "")
-            if t and t not in topics:
-                topics.append(t)
-        return tuple(topics)
+        return tuple(getattr(node, "topics", ()) or ()) or tuple(self.scenario.topics)
 
     def choose(self, index: int) -> Decision:
         """Take choice `index` at the current node; moves to its `next` node and tells the hooks."""

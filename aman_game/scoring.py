@@ -9,16 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
-#: Which topic a special message card belongs to, for "topics to revisit".
-CARD_TOPICS = {
-    "friend_request": "friend_request",
-    "gift": "gift_offer",
-    "photo_request": "photo_request",
-    "link": "private_app",
-    "voice_invite": "voice_chat",
-}
 #: The safe actions a child practised, in the order "what went well" lists them.
-ACTION_ORDER = ("block", "report", "tell_adult", "decline", "ignore", "reply", "send", "accept")
+ACTION_ORDER = ("block", "report", "tell_adult", "decline", "ignore", "delete", "reply", "send", "accept")
 
 
 @dataclass(frozen=True)
@@ -30,7 +22,7 @@ class Decision:
     safe: bool
     points: int
     best_points: int  # the most this decision could give
-    topics: tuple[str, ...] = ()  # topics of the cards shown at this node
+    topics: tuple[str, ...] = ()  # what the step was about: the node's topics, else the scenario's
     seconds: float = 0.0
 
 
@@ -42,7 +34,7 @@ class Summary:
     safe_count: int
     decision_count: int
     went_well: tuple[str, ...]  # safe actions practised (distinct, in ACTION_ORDER)
-    revisit: tuple[str, ...]  # topics to revisit (distinct, in scenario order)
+    revisit: tuple[str, ...]  # topics of the steps chosen unsafely (distinct, in the order met)
     outcome: str = ""
     ratio: float = field(default=0.0)
 
@@ -62,6 +54,8 @@ def summarize(decisions: Sequence[Decision], outcome: str = "", scenario_topics:
     max_score = sum(max(0, d.best_points) for d in decisions)
     safe = [d for d in decisions if d.safe]
     went_well = tuple(a for a in ACTION_ORDER if any(d.action == a for d in safe))
+    # Only the topics of the steps where the child chose unsafely: a child who slipped at the photo step
+    # is not sent back to friend requests. A step without topics stands for the whole scenario.
     revisit: list[str] = []
     for d in decisions:
         if d.safe:
@@ -69,10 +63,8 @@ def summarize(decisions: Sequence[Decision], outcome: str = "", scenario_topics:
         for topic in d.topics or tuple(scenario_topics):
             if topic not in revisit:
                 revisit.append(topic)
-    if outcome == "unsafe":
-        for topic in scenario_topics:
-            if topic not in revisit:
-                revisit.append(topic)
+    if outcome == "unsafe" and not revisit:  # an unsafe ending reached without an unsafe choice
+        revisit = list(scenario_topics)
     ratio = score / max_score if max_score > 0 else 1.0
     return Summary(score, max_score, stars_for(score, max_score, outcome), len(safe), len(decisions), went_well,
                    tuple(revisit), outcome, ratio)

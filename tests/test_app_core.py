@@ -109,7 +109,9 @@ def test_scoring_counts_the_decisions_met():
     assert (early.score, early.max_score, early.stars) == (10, 10, 3)
     assert stars_for(0, 30, "unsafe") == 1
     unsafe = summarize(d[1:], "unsafe", ("gift_offer",))
-    assert unsafe.revisit == ("photo_request", "gift_offer")
+    assert unsafe.revisit == ("photo_request",)  # only the steps chosen unsafely, not every scenario topic
+    no_topics = Decision("c", 0, "send", False, 0, 10, ())
+    assert summarize([no_topics], "unsafe", ("gift_offer", "blackmail")).revisit == ("gift_offer", "blackmail")
 
 
 def test_progress_survives_restart_corruption_and_read_only(tmp_path):

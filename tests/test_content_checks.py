@@ -51,6 +51,10 @@ EXPECTED = {
     "no_end_reachable.yaml": [
         "66:3: error: no ending can be reached from node 'chat_more': the player would be stuck in a loop [E204]",
     ],
+    "node_topic_not_in_scenario.yaml": [
+        "24:26: error: topic 'photo_request' is not one of the scenario's topics (gift_offer, friend_request); "
+        "add it to the scenario's 'topics' or remove it here [E505]",
+    ],
     "no_safe_choice.yaml": ["31:5: error: this decision has no safe choice: add one with 'safe: true' [E301]"],
     "node_without_choices_or_end.yaml": [
         "54:3: error: a node needs either 'choices' (a decision) or 'end' (an ending) [E105]",
@@ -79,7 +83,7 @@ EXPECTED = {
     "two_documents.yaml": ["65:1: error: more than one document ('---') in one file [E010]"],
     "unknown_action.yaml": [
         "33:17: error: unknown action 'tell_adlt' (did you mean 'tell_adult'?); use one of: block, report, "
-        "tell_adult, reply, accept, ignore, decline, send [E104]",
+        "tell_adult, reply, accept, ignore, delete, decline, send [E104]",
     ],
     "unknown_alias.yaml": [
         "2:5: error: unknown alias '*nowhere' (an alias must follow its '&nowhere' anchor, and cannot point "

@@ -39,7 +39,7 @@ class _Builder:
             end = Ending(n["end"]["outcome"], self.text(n["end"]["text"], path + ("end", "text")),
                          self.loc(path + ("end",)))
         return Node(node_id, messages, self.text(n.get("prompt"), path + ("prompt",)), choices, end,
-                    self.loc(path))
+                    self.loc(path), tuple(n.get("topics", ())))
 
     def scenario(self) -> Scenario:
         d = self.doc.data

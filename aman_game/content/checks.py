@@ -10,7 +10,7 @@ from collections import deque
 from pathlib import PurePosixPath
 from typing import Callable, Iterator
 
-from .config import ASSET_KEYS, PLAYER_CHARACTER
+from .config import ASSET_KEYS, PLAYER_CHARACTER, TOPICS
 from .errors import WARNING, did_you_mean
 from .findings import Finding
 
@@ -103,6 +103,20 @@ def check_graph(data: dict) -> Iterator[Finding]:
                           "the player would be stuck in a loop", at_key=True)
 
 
+def check_node_topics(data: dict) -> Iterator[Finding]:
+    """A node's `topics` are among the scenario's `topics` (E505): the results screen and the report name
+    only the scenario's topics, so a node cannot bring in a new one."""
+    declared = [t for t in _items(data.get("topics")) if isinstance(t, str)]
+    if not declared:
+        return  # missing or malformed top-level topics: the schema already says so
+    for node_id, node in _mapping(data.get("nodes")).items():
+        for i, topic in enumerate(_items(_mapping(node).get("topics"))):
+            if topic in TOPICS and topic not in declared:  # an unknown topic is the schema's E104
+                yield Finding("E505", ("nodes", node_id, "topics", i),
+                              f"topic '{topic}' is not one of the scenario's topics ({', '.join(declared)}); "
+                              "add it to the scenario's 'topics' or remove it here")
+
+
 def check_assets(data: dict) -> Iterator[Finding]:
     """Asset paths stay inside assets/ (E503) and name a file that exists (E502)."""
     from aman_game import ASSETS_DIR
@@ -139,7 +153,7 @@ def check_quiz(data: dict) -> Iterator[Finding]:
 
 
 CHECKS: dict[str, tuple[Check, ...]] = {
-    "scenario": (check_references, check_graph, check_assets),
+    "scenario": (check_references, check_graph, check_node_topics, check_assets),
     "region": (),
     "quiz": (check_quiz,),
 }

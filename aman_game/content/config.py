@@ -21,7 +21,9 @@ SENSITIVITIES = ("normal", "high")
 APP_LOOKS = ("messenger", "game_lobby")
 ROLES = ("stranger", "friend", "adult", "guide")
 CARDS = ("friend_request", "gift", "photo_request", "link", "voice_invite")
-ACTIONS = ("block", "report", "tell_adult", "reply", "accept", "ignore", "decline", "send")
+#: ignore: the child leaves the message unanswered; delete: the child deletes the chat (each has its own
+#: notice in the mock app).
+ACTIONS = ("block", "report", "tell_adult", "reply", "accept", "ignore", "delete", "decline", "send")
 OUTCOMES = ("safe", "recovered", "unsafe")
 RESOURCE_KINDS = ("phone", "app", "web", "person")
 

@@ -102,6 +102,9 @@ class Node:
     choices: tuple[Choice, ...] = ()
     end: Optional[Ending] = None
     loc: Optional[Loc] = field(default=None, compare=False)
+    #: The scenario topics this step is about (optional, a subset of Scenario.topics): an unsafe choice
+    #: here names only these as topics to revisit. Empty: the scenario's topics.
+    topics: tuple[str, ...] = ()
 
     @property
     def is_end(self) -> bool:

@@ -7,6 +7,7 @@ scenario file from disk (author mode); problems are listed on screen instead of 
 """
 from __future__ import annotations
 
+import logging
 import math
 from collections import deque
 from typing import Optional
@@ -23,12 +24,14 @@ from .play_view import PlayView, _avatar_of
 
 _ = i18n._
 N_ = i18n.N_
+log = logging.getLogger(__name__)
 APP_ACTIONS = ("block", "report", "tell_adult")
 NOTICES = {
     "block": (N_("You blocked {name}."), "block"),
     "report": (N_("You reported {name}. Thank you!"), "report"),
     "tell_adult": (N_("You told a trusted adult."), "adult"),
     "ignore": (N_("You did not answer."), None),
+    "delete": (N_("You deleted the chat."), "delete"),  # the chat empties first, as in a real app
 }
 NUMBER_KEYS = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3,
                pygame.K_KP1: 0, pygame.K_KP2: 1, pygame.K_KP3: 2, pygame.K_KP4: 3}
@@ -174,7 +177,27 @@ class PlayScreen(PlayView, Screen):
     def _deliver(self, msg) -> None:
         self.chat.add(("msg", msg))
         self.game.audio.play("message")
-        self.game.audio.narrate(i18n.pick_logical(msg.text), i18n.current_language())
+        self.say([i18n.pick_logical(msg.text)])  # queued: a message never cuts off the one before it
+
+    def say(self, lines: list[str], *, interrupt: bool = False) -> None:
+        """Hand lines (logical text) to the narrator, which reads them only when read-aloud is on."""
+        try:
+            from .. import narration
+
+            narration.get_narrator().say_all(lines, i18n.current_language(), interrupt=interrupt)
+        except Exception as exc:  # narration must never break play
+            log.debug("narration failed: %s", exc)
+
+    def choice_words(self, index: int) -> str:
+        """A choice as narration reads it: its number (the key that picks it), then its words."""
+        choice = self.session.node.choices[index]
+        return f"{i18n.format_number(index + 1)}. {i18n.pick_logical(choice.text)}"
+
+    def read_choices(self) -> None:
+        """Read the prompt and every choice aloud, after the messages still being read."""
+        node = self.session.node
+        lines = [i18n.pick_logical(node.prompt)] if node.prompt is not None else []
+        self.say(lines + [self.choice_words(i) for i in range(len(node.choices))])
 
     def _arrived(self) -> None:
         if self.session.at_end:
@@ -183,6 +206,7 @@ class PlayScreen(PlayView, Screen):
             self.session.finish()
         else:
             self.state = "choosing"
+            self.read_choices()
             actions = [c.action for c in self.session.node.choices if c.action in APP_ACTIONS]
             if actions and not _theme.current().reduced_motion:
                 self.pulse, self.pulse_action = self.game.delay(2.4), None
@@ -240,6 +264,8 @@ class PlayScreen(PlayView, Screen):
         decision = self.session.choose(index)
         if choice.action in NOTICES:
             msgid, icon = NOTICES[choice.action]
+            if choice.action == "delete":
+                self.chat.clear()
             self.chat.add(("notice", msgid, icon))
             if choice.action == "block":
                 self.blocked = True
@@ -323,7 +349,13 @@ class PlayScreen(PlayView, Screen):
             app, _r, _p = self.geometry()
             self.chat.scroll_by(event.y * 60, app.height - HEADER_H)
             return True
-        return super().handle_event(event)
+        before = self.focus.focused
+        consumed = super().handle_event(event)
+        after = self.focus.focused
+        if event.type == pygame.KEYDOWN and after is not before and self.state == "choosing" \
+                and getattr(after, "name", "").startswith("choice:"):
+            self.say([self.choice_words(int(after.name.split(":")[1]))], interrupt=True)  # the choice in focus
+        return consumed
 
     def autoplay_target(self, policy):
         if self.errors:

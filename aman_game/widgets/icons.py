@@ -163,6 +163,12 @@ def _paint(s: pygame.Surface, name: str, color, bg, mirror: bool) -> None:
         draw.arc(s, color, R(22, 26, 56, 50), math.radians(180), math.radians(360), W(7))
         draw.line(s, color, P(50, 76), P(50, 92), W(7))
         draw.line(s, color, P(34, 92), P(66, 92), W(7))
+    elif name == "delete":  # a bin: lid with a handle, and a body with three slats
+        draw.rect(s, color, R(14, 18, 72, 12), border_radius=W(5))
+        draw.rect(s, color, R(38, 8, 24, 14), W(6), border_radius=W(4))
+        draw.polygon(s, color, [P(20, 34), P(80, 34), P(74, 92), P(26, 92)])
+        for x in (36, 48, 60):  # slats cut through (transparent unless a background is given)
+            draw.rect(s, inner, R(x + 1, 44, 6, 38), border_radius=W(3))
     elif name == "close":
         draw.line(s, color, P(22, 22), P(78, 78), W(12))
         draw.line(s, color, P(78, 22), P(22, 78), W(12))
