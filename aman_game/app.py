@@ -91,11 +91,22 @@ class Game:
     # -- services --------------------------------------------------------------------------------
     @property
     def progress(self):
+        """Progress of the children on this machine and the PCs sharing its data folder, seen from the class
+        that runs now (a nickname is a child of one class; free play is the class "")."""
         if self._progress is None:
             from .progress import Progress
 
             self._progress = Progress(self.data_dir)
+        self._progress.class_name = self.current_class()
         return self._progress
+
+    def current_class(self) -> str:
+        """The class whose children play now: the teacher's session, or `play --class`; "" outside one."""
+        session = getattr(self.class_session, "session", None)
+        if session is not None:
+            return session.name
+        recorder = getattr(self, "results_recorder", None)
+        return getattr(recorder, "class_name", "") or ""
 
     def library(self, reload: bool = False):
         """All scenarios (loaded on first use, after the first frame), with one error per broken file."""

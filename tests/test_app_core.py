@@ -124,7 +124,7 @@ def test_progress_survives_restart_corruption_and_read_only(tmp_path):
     again = Progress(tmp_path)
     assert again.stars("Sami", "s1") == 2 and again.resume_point("Sami", "s1") is None
     assert again.players() == [("Sami", "owl")]
-    (tmp_path / "progress.json").write_text("{not json", encoding="utf-8")
+    p.path.write_text("{not json", encoding="utf-8")  # this machine's own file, corrupted
     assert Progress(tmp_path).players() == []
     (tmp_path / "a_file").write_text("x", encoding="utf-8")
     ro = Progress(tmp_path / "a_file" / "sub")  # its folder cannot be created: play goes on in memory

@@ -2,7 +2,7 @@
 
 list: the classes in every results file of the data folder, with how many children and runs each has.
 delete: erases one class from every results file in the folder, for good (the file is rebuilt so the
-nicknames are not left in its free space). Asks to confirm unless --yes. A file still open in a running
+nicknames are not left in its free space), and its children from every progress file there. Asks to confirm unless --yes. A file still open in a running
 game can't be cleaned: the command names it; close the game on that PC and run the command again.
 """
 from __future__ import annotations
@@ -58,10 +58,15 @@ def run(args: argparse.Namespace) -> int:
             print("nothing deleted")
             return 1
     report = delete_class([folder], target.name)
+    from aman_game.progress import delete_class as delete_progress
+
+    children, progress_failed = delete_progress(folder, target.name)
     print(f"erased class {target.name}: {report.total} rows from "
-          f"{sum(1 for n in report.deleted.values() if n)} file(s)")
+          f"{sum(1 for n in report.deleted.values() if n)} file(s); {children} child(ren) from the progress files")
+    for problem in progress_failed:
+        print(f"class delete: NOT cleaned {problem}", file=sys.stderr)
     for path, reason in report.failed.items():
         print(f"class delete: NOT cleaned {path}: {reason}", file=sys.stderr)
     for path in report.set_aside:
         print(f"class delete: damaged file {path} may still hold this class; delete it by hand", file=sys.stderr)
-    return 1 if report.failed else 0
+    return 1 if report.failed or progress_failed else 0

@@ -111,6 +111,11 @@ class SummaryScreen(Screen):
                 recorder.close()  # this PC's file is held open while recording: let it go (it reopens)
                 recorder._status.clear()
         report = delete_class([self.data_dir], self.class_name)
+        from ..progress import delete_class as delete_progress
+
+        delete_progress(self.data_dir, self.class_name)  # the children's nicknames and stars go too
+        if self.game._progress is not None:
+            self.game._progress.reload()
         if report.failed:
             self.note = _("Erased from {done} files; {busy} files are in use on other computers: erase again after "
                           "the class.").format(done=i18n.format_number(len(report.deleted)),
