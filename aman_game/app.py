@@ -82,6 +82,10 @@ class Game:
             from .bench.first_frame import install
 
             install(self)
+        if os.environ.get("AMAN_STATE_LINES"):  # real-window tests read what happens (aman_game/state_lines.py)
+            from .state_lines import install as install_state_lines
+
+            install_state_lines(self)
         self._finger: Optional[int] = None
         self._last = time.perf_counter()
         self._progress = None

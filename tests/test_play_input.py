@@ -72,8 +72,7 @@ def test_keyboard_alone_plays_to_the_results(game, messenger):
     key(game, pygame.K_RETURN)
     assert isinstance(game.stack.top, FeedbackScreen)
     assert play.session.decisions[-1].action == "block" and play.blocked
-    key(game, pygame.K_RETURN)  # first Enter shows the focus ring, the second presses Continue
-    key(game, pygame.K_RETURN)
+    key(game, pygame.K_RETURN)  # Continue is the feedback's default: one Enter goes on
     assert game.stack.top is play and play.state == "ended"
     key(game, pygame.K_TAB)
     key(game, pygame.K_RETURN)

@@ -57,6 +57,9 @@ class Screen(Scene):
     name = "screen"
     #: Draw the header band behind the title row (the title screen has none).
     header_band = True
+    #: The control Enter presses while nothing has the keyboard focus (a screen whose one way on is
+    #: obvious: Continue after feedback or results). None: the first Enter shows the focus ring instead.
+    default_action: Optional[str] = None
     #: Cache what draw_static paints (background, draw_content, widgets at rest) in one layer, repainted
     #: only after build() or invalidate(). A screen that opts in calls invalidate() whenever something
     #: draw_content shows changes; a screen that does not is simply drawn whole each frame.
@@ -99,6 +102,11 @@ class Screen(Scene):
 
     # input
     def handle_event(self, event) -> bool:
+        if (event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER)
+                and self.focus.focused is None and self.default_action):
+            w = self.widget(self.default_action)
+            if w is not None and w.enabled and w.visible:
+                return w.activate()
         if self.focus.handle_event(event):
             return True
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:

@@ -23,6 +23,7 @@ class FeedbackScreen(Screen):
     cache_static = True
     name = "feedback"
     is_overlay = True
+    default_action = "continue"
 
     def __init__(self, game, choice, decision):
         super().__init__(game)

@@ -57,6 +57,7 @@ def load_help_region(code: str):
 class HelpScreen(Screen):
     cache_static = True
     name = "help"
+    default_action = "done"  # after a story: Enter goes back to the stories (no such control from the menu)
 
     def __init__(self, game, *, after_scenario: bool = False):
         super().__init__(game)

@@ -40,6 +40,7 @@ NUMBER_KEYS = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3,
 class PlayScreen(PlayView, Screen):
     cache_static = True
     name = "play"
+    default_action = "results"  # at the end of the story: Enter opens the results
 
     def __init__(self, game, scenario, *, resume: Optional[dict] = None):
         super().__init__(game)

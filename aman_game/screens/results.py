@@ -25,6 +25,7 @@ COL_X, COL_W = 330, 900
 class ResultsScreen(Screen):
     cache_static = True
     name = "results"
+    default_action = "continue"
 
     def __init__(self, game, session):
         super().__init__(game)

@@ -64,9 +64,11 @@ class Button(Widget):
         fill, fg, border = self.colors or style_colors(self.style, self.hover and self.enabled)
         rect = self.rect.move(0, 2) if self.pressed else self.rect
         if self.highlight > 0:
+            # "look here" glow in the control's own text colour: never the focus ring's colour, so the one
+            # amber ring on screen is always where the keyboard focus is
             glow = rect.inflate(round(10 + 10 * self.highlight), round(10 + 10 * self.highlight))
-            rounded_rect(surface, (*th.palette.focus[:3], round(90 + 120 * self.highlight)), glow,
-                         radius + 8, max(3, round(6 * self.highlight)))
+            rounded_rect(surface, (*fg[:3], round(70 + 110 * self.highlight)), glow,
+                         radius + 8, max(2, round(5 * self.highlight)))
         if fill is not None:
             panel(surface, rect, fill, radius=radius, border=border, lifted=self.style not in ("ghost",))
         elif border is not None:

@@ -1,0 +1,104 @@
+"""Real window under Xvfb, keyboard only: a story played to the end with Tab, arrows, Enter and number keys,
+and the amber focus ring seen in screenshots exactly where the keyboard focus is — mirrored in Arabic,
+where Left moves forward."""
+from __future__ import annotations
+
+import pytest
+
+from xvfb_harness import FIXTURES, MISSING, SKIP_REASON, GameWindow, Xvfb, is_focus_colour, ring_pixels
+
+pytestmark = pytest.mark.skipif(bool(MISSING), reason=SKIP_REASON)
+
+
+@pytest.fixture(scope="module")
+def xvfb():
+    server = Xvfb()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def launch(xvfb, tmp_path):
+    games = []
+
+    def start(args, settings=None):
+        game = GameWindow(xvfb, tmp_path / f"home{len(games)}", args, settings)
+        games.append(game)
+        return game
+
+    yield start
+    for game in games:
+        game.stop()
+
+
+def screen_is(name):
+    return lambda s: s["screen"] == name or s["screen"].startswith(name + "_")
+
+
+def test_a_story_played_to_the_end_with_the_keyboard_alone(launch):
+    game = launch(["play", str(FIXTURES / "fixture_messenger.yaml"), "--fast", "--lang", "en"])
+    game.wait(lambda s: s["state"] == "choosing", "the first choices")
+    game.key("Tab")
+    game.wait(lambda s: s["focus"] == "choice:0" and s["focus_visible"], "Tab to the first choice")
+    game.key("Down", "Down", "Up")  # arrows walk the choices in reading order
+    game.wait(lambda s: s["focus"] == "choice:1", "arrows to the second choice")
+    game.key("Up", "Return")  # "Accept and open the link"
+    game.wait(screen_is("feedback"), "feedback after the first choice")
+    assert game.state["screen"] == "feedback_hello_0"
+    game.key("Return")  # Continue is the default: one key press goes on
+    second = game.wait(lambda s: s["screen"] == "play_opened" and s["state"] == "choosing", "the second step")
+    assert second["focus"] is None  # a new step starts without a stale ring
+    game.key("2")  # a number key picks "Stop, and tell Dad": the app's own "tell an adult" sheet opens
+    game.wait(screen_is("adult"), "the tell-an-adult sheet")
+    game.key("Tab", "Down")
+    game.wait(lambda s: s["focus"] == "option:teacher", "arrows in the sheet")
+    game.key("Return")
+    game.wait(screen_is("feedback"), "feedback after telling an adult")
+    assert game.state["screen"] == "feedback_opened_1"
+    game.key("Return")
+    game.wait(lambda s: s["screen"].startswith("play_") and s["state"] == "ended", "the end of the story")
+    game.key("Return")
+    game.wait(screen_is("results"), "the results")
+    game.key("Return")
+    game.wait(screen_is("help"), "help resources after the story")
+    game.key("Return")  # Back to stories: the story's screens close and the game ends
+    assert game.wait_exit() == 0
+
+
+@pytest.mark.parametrize("lang, forward, backward", [("en", "Right", "Left"), ("ar", "Left", "Right")])
+def test_the_focus_ring_is_drawn_where_the_focus_is(launch, lang, forward, backward):
+    game = launch([], settings={"language": lang, "sound": False})
+    title = game.wait(screen_is("title"), "the title screen")
+    assert title["lang"] == lang
+    game.key("Tab")
+    state = game.wait(lambda s: s["focus"] == "play" and s["focus_visible"], "focus on Play")
+    play, help_ = state["widgets"]["play"], state["widgets"]["help"]
+    # the buttons mirror: the Play button sits right of the middle in English, left of it in Arabic
+    assert (play[0] + play[2] // 2 > 640) == (lang == "en")
+    shot = game.screenshot()
+    assert all(is_focus_colour(c) for c in ring_pixels(shot, play, state)), ring_pixels(shot, play, state)
+    assert not any(is_focus_colour(c) for c in ring_pixels(shot, help_, state))
+    game.key(forward)  # forward in reading order: Right in English, Left in Arabic
+    state = game.wait(lambda s: s["focus"] == "help", f"{forward} moves forward")
+    shot = game.screenshot()
+    assert all(is_focus_colour(c) for c in ring_pixels(shot, help_, state))
+    assert not any(is_focus_colour(c) for c in ring_pixels(shot, play, state))
+    game.key(backward)
+    game.wait(lambda s: s["focus"] == "play", f"{backward} moves back")
+    game.key("Return")  # Enter presses the focused button: Play leads to the language question
+    game.wait(screen_is("language"), "the language screen")
+
+
+def test_arrows_follow_reading_direction_on_the_choices_in_arabic(launch):
+    game = launch(["play", str(FIXTURES / "fixture_lobby.yaml"), "--fast", "--lang", "ar"])
+    game.wait(lambda s: s["state"] == "choosing", "the choices")
+    game.key("Tab")
+    game.wait(lambda s: s["focus"] == "choice:0", "the first choice")
+    game.key("Left")
+    state = game.wait(lambda s: s["focus"] == "choice:1", "Left: the next choice in Arabic")
+    shot = game.screenshot()
+    rect = state["widgets"]["choice:1"]
+    assert all(is_focus_colour(c) for c in ring_pixels(shot, rect, state))
+    game.key("Right", "Right")
+    game.wait(lambda s: s["focus"] == "choice:0" or s["focus"] == "pause" or s["focus"].startswith("app:"),
+              "Right: backward")

@@ -1,0 +1,122 @@
+"""Real window under Xvfb: a real mouse click on a choice; the window resized, then a click that must still
+hit the right button (the canvas is letterboxed and scaled); F2 switches the language at once; F11 goes
+full screen and back; Esc asks before leaving and never throws a child out."""
+from __future__ import annotations
+
+import pytest
+
+from xvfb_harness import FIXTURES, MISSING, SCREEN, SKIP_REASON, GameWindow, Xvfb
+
+pytestmark = pytest.mark.skipif(bool(MISSING), reason=SKIP_REASON)
+
+
+@pytest.fixture(scope="module")
+def xvfb():
+    server = Xvfb()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def launch(xvfb, tmp_path):
+    games = []
+
+    def start(args, settings=None):
+        game = GameWindow(xvfb, tmp_path / f"home{len(games)}", args, settings)
+        games.append(game)
+        return game
+
+    yield start
+    for game in games:
+        game.stop()
+
+
+def screen_is(name):
+    return lambda s: s["screen"] == name or s["screen"].startswith(name + "_")
+
+
+def test_mouse_clicks_hit_the_right_choice_before_and_after_a_resize(launch):
+    game = launch(["play", str(FIXTURES / "fixture_messenger.yaml"), "--fast", "--lang", "en"])
+    game.wait(lambda s: s["state"] == "choosing", "the first choices")
+    game.click_widget("choice:0")
+    game.wait(screen_is("feedback"), "feedback after a click")
+    assert game.state["screen"] == "feedback_hello_0"  # the first choice, not its neighbour
+    game.click_widget("continue")
+    game.wait(lambda s: s["screen"] == "play_opened" and s["state"] == "choosing", "the second step")
+
+    game.resize(960, 600)  # not 16:9: the 1280×720 canvas is scaled by 0.75 and letterboxed top and bottom
+    state = game.wait(lambda s: s["window"] == [960, 600], "the resized window")
+    assert state["scale"] == 0.75 and state["offset"] == [0, 30]
+    assert game.geometry()[2:] == (960, 600)
+    x, y, w, h = state["widgets"]["choice:0"][:4]
+    # a click in the letterbox band above the canvas does nothing
+    game.x("mousemove", "--window", game.wid, "480", "10", "click", "1")
+    assert game.state["screen"] == "play_opened"
+    game.click_widget("choice:0")  # "Send the photo": mapped back from window to canvas pixels
+    game.wait(screen_is("feedback"), "feedback after the click in the scaled window")
+    assert game.state["screen"] == "feedback_opened_0"
+    # the click lands at the widget's centre in window pixels, which is not its canvas position
+    assert game.to_window((x + w // 2, y + h // 2), state) != (x + w // 2, y + h // 2)
+
+
+def test_f2_switches_the_language_everywhere_at_once(launch):
+    game = launch([], settings={"language": "en", "sound": False})
+    en = game.wait(screen_is("title"), "the title screen")
+    game.key("F2")
+    ar = game.wait(lambda s: s["lang"] == "ar", "Arabic after F2")
+    # the layout mirrored: Play moved from the right half to the left half
+    centre = {lang: st["widgets"]["play"][0] + st["widgets"]["play"][2] // 2 for lang, st in (("en", en), ("ar", ar))}
+    assert centre["en"] > 640 > centre["ar"]
+    shot = game.screenshot()
+    x, y, w, h = ar["widgets"]["play"][:4]
+    fill = tuple(shot.get_at((x + 30, y + h // 2)))[:3]  # the blue Play button is drawn where the state says
+    assert fill[2] > 150 and fill[0] < 100, fill
+    game.key("ctrl+l")
+    game.wait(lambda s: s["lang"] == "en", "English after Ctrl+L")
+
+
+def test_f11_full_screen_and_back_and_clicks_still_land(launch):
+    game = launch([], settings={"language": "en", "sound": False})
+    game.wait(screen_is("title"), "the title screen")
+    game.key("F11")
+    full = game.wait(lambda s: s["fullscreen"], "full screen")
+    assert full["window"] == list(SCREEN)  # the whole X screen
+    assert full["scale"] == 1.0 and full["offset"] == [0, (SCREEN[1] - 720) // 2]  # letterboxed
+    game.refind()
+    assert game.geometry()[2:] == SCREEN
+    game.click_widget("settings")
+    game.wait(screen_is("settings"), "settings opened by a click in full screen")
+    game.key("Escape")
+    game.wait(screen_is("title"), "back to the title")
+    game.key("F11")
+    back = game.wait(lambda s: not s["fullscreen"], "a window again")
+    assert back["window"] == [1280, 720]
+    game.refind()
+    assert game.geometry()[2:] == (1280, 720)
+
+
+def test_escape_asks_before_leaving(launch):
+    game = launch([], settings={"language": "ar", "sound": False})
+    game.wait(screen_is("title"), "the title screen")
+    game.key("Escape")
+    ask = game.wait(lambda s: s["stack"] == ["title", "confirm"], "the leave question")
+    assert set(ask["widgets"]) == {"option:yes", "option:no"}
+    game.key("Escape")  # Esc answers "stay"
+    game.wait(lambda s: s["stack"] == ["title"], "still on the title")
+    game.key("Escape")
+    game.wait(lambda s: s["stack"] == ["title", "confirm"], "asked again")
+    game.key("Return")  # no default on this question: Enter first shows where the focus is
+    game.wait(lambda s: s["focus"] == "option:yes" and s["focus_visible"], "focus on Leave")
+    assert game.proc.poll() is None
+    game.key("Return")
+    assert game.wait_exit() == 0
+
+
+def test_escape_in_a_story_pauses_and_resumes(launch):
+    game = launch(["play", str(FIXTURES / "fixture_lobby.yaml"), "--fast", "--lang", "en"])
+    game.wait(lambda s: s["state"] == "choosing", "the choices")
+    game.key("Escape")
+    game.wait(lambda s: s["stack"] == ["play", "pause"], "the pause dialog")
+    game.key("Escape")  # Esc twice never throws a child out of a story
+    resumed = game.wait(lambda s: s["stack"] == ["play"], "back in the story")
+    assert resumed["state"] == "choosing"
