@@ -7,7 +7,8 @@ XDG folders, so the user's settings, progress and results are never touched.
 """
 from __future__ import annotations
 
-import io
+import ctypes
+import ctypes.util
 import json
 import os
 import shutil
@@ -22,8 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "snapshots"
 SCREEN = (1280, 800)
 STATE_PREFIX = "AMAN-STATE "
-MISSING = [tool for tool in ("Xvfb", "xdotool", "import") if shutil.which(tool) is None]
-SKIP_REASON = f"needs {', '.join(MISSING)} (Debian: apt-get install xvfb xdotool imagemagick)" if MISSING else ""
+MISSING = [tool for tool in ("Xvfb", "xdotool") if shutil.which(tool) is None]
+SKIP_REASON = f"needs {', '.join(MISSING)} (Debian: apt-get install xvfb xdotool)" if MISSING else ""
 
 
 class Xvfb:
@@ -181,12 +182,9 @@ class GameWindow:
         self.x("windowsize", "--sync", self.wid, str(width), str(height))
 
     def screenshot(self):
-        """The window's pixels now, as a pygame Surface (pygame needs no display to hold an image)."""
-        import pygame
-
-        png = subprocess.run(["import", "-window", self.wid, "png:-"], env=self.env, capture_output=True,
-                             timeout=10, check=True).stdout
-        return pygame.image.load(io.BytesIO(png), "shot.png")
+        """The window's pixels as the X server holds them now, as a pygame Surface (read with XGetImage
+        through libX11, which xdotool already needs: no screenshot tool to install)."""
+        return x_window_image(self.xvfb.display, int(self.wid))
 
 
 def ring_pixels(shot, rect, state: dict) -> list[tuple[int, int, int]]:
@@ -203,3 +201,54 @@ def ring_pixels(shot, rect, state: dict) -> list[tuple[int, int, int]]:
 
 def is_focus_colour(rgb, focus=(240, 168, 0), tolerance: int = 60) -> bool:
     return all(abs(a - b) <= tolerance for a, b in zip(rgb, focus))
+
+
+class _XImage(ctypes.Structure):
+    """The head of Xlib's XImage (the fields read here; the struct continues with function pointers)."""
+    _fields_ = [("width", ctypes.c_int), ("height", ctypes.c_int), ("xoffset", ctypes.c_int),
+                ("format", ctypes.c_int), ("data", ctypes.c_void_p), ("byte_order", ctypes.c_int),
+                ("bitmap_unit", ctypes.c_int), ("bitmap_bit_order", ctypes.c_int), ("bitmap_pad", ctypes.c_int),
+                ("depth", ctypes.c_int), ("bytes_per_line", ctypes.c_int), ("bits_per_pixel", ctypes.c_int),
+                ("red_mask", ctypes.c_ulong), ("green_mask", ctypes.c_ulong), ("blue_mask", ctypes.c_ulong)]
+
+
+def _libx11():
+    lib = ctypes.CDLL(ctypes.util.find_library("X11") or "libX11.so.6")
+    lib.XOpenDisplay.restype, lib.XOpenDisplay.argtypes = ctypes.c_void_p, [ctypes.c_char_p]
+    lib.XGetImage.restype = ctypes.POINTER(_XImage)
+    lib.XGetImage.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_int, ctypes.c_uint,
+                              ctypes.c_uint, ctypes.c_ulong, ctypes.c_int]
+    lib.XGetWindowAttributes.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_void_p]
+    lib.XFree.argtypes = [ctypes.c_void_p]
+    lib.XCloseDisplay.argtypes = [ctypes.c_void_p]
+    return lib
+
+
+def x_window_image(display: str, window: int):
+    """A window's pixels (24-bit TrueColor, 32 bits a pixel, as Xvfb -screen WxHx24 gives) as a Surface."""
+    import pygame
+
+    lib = _libx11()
+    dpy = lib.XOpenDisplay(display.encode())
+    if not dpy:
+        raise AssertionError(f"cannot open X display {display}")
+    try:
+        attrs = (ctypes.c_int * 64)()  # XWindowAttributes starts with x, y, width, height
+        if not lib.XGetWindowAttributes(dpy, window, ctypes.byref(attrs)):
+            raise AssertionError(f"no X window {window}")
+        width, height = attrs[2], attrs[3]
+        image = lib.XGetImage(dpy, window, 0, 0, width, height, ctypes.c_ulong(-1).value, 2)  # ZPixmap
+        if not image:
+            raise AssertionError("XGetImage failed")
+        try:
+            img = image.contents
+            assert img.bits_per_pixel == 32 and img.red_mask == 0xFF0000, "expected a 24-bit TrueColor screen"
+            raw = ctypes.string_at(img.data, img.bytes_per_line * img.height)
+            rows = b"".join(raw[y * img.bytes_per_line:y * img.bytes_per_line + 4 * img.width]
+                            for y in range(img.height))
+            return pygame.image.frombuffer(rows, (img.width, img.height), "BGRA").copy()
+        finally:
+            lib.XFree(image.contents.data)
+            lib.XFree(image)
+    finally:
+        lib.XCloseDisplay(dpy)
