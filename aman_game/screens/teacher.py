@@ -223,8 +223,9 @@ class TeacherScreen(Screen):
         inner = self.frame.place(pygame.Rect(status.left + 20, status.top + 8, status.width - 40, 36))
         label.draw_in(surface, line, inner, FONT_SIZES["body"], pal.text, bold=True, max_lines=1)
         problem = self.problem
+        folder = "\u2066" + str(results_dir(self.game)) + "\u2069"  # isolated: a path reads left to right
         detail = (_("Results won't be saved: {reason}").format(reason=problem) if problem else
-                  _("Results folder: {folder}").format(folder=str(results_dir(self.game))))
+                  _("Results folder: {folder}").format(folder=folder))
         if self.note:
             detail = self.note
         inner = self.frame.place(pygame.Rect(status.left + 20, status.top + 46, status.width - 40, 44))

@@ -144,7 +144,8 @@ class SummaryScreen(Screen):
                  (_("Stories finished"), f"{i18n.format_number(finished)} / {i18n.format_number(len(fig.table))}"),
                  (_("Safe choices"), i18n.format_percentage(fig.safe_rate) if fig.safe_rate is not None else "–"),
                  (_("Quiz: mean gain (points)"), self._gain_words(fig))]
-        for rect, (caption, value) in zip(self.frame.row([278] * 4, 16, y=100, height=84, inset=40), cards):
+        # four cards exactly as wide as the two panels below them (40..1240)
+        for rect, (caption, value) in zip(self.frame.row([288] * 4, 16, y=100, height=84, inset=40), cards):
             panel(surface, rect, pal.surface)
             inner = rect.inflate(-28, -12)
             label.draw_in(surface, caption, inner, FONT_SIZES["tiny"], pal.text_muted, valign="top", max_lines=1)
@@ -209,11 +210,13 @@ class SummaryScreen(Screen):
             label.draw_in(surface, self.content.title(d.scenario_id, lang), head, FONT_SIZES["tiny"], pal.text,
                           bold=True, max_lines=1)
             situation = self.frame.place(pygame.Rect(RIGHT.left + 20, y + 28, RIGHT.width - 40, 48))
-            label.draw_in(surface, self.content.situation(d.scenario_id, d.node_id, lang), situation, FONT_SIZES["tiny"],
-                          pal.text_muted, valign="top", max_lines=2)
+            shown = label.draw_in(surface, self.content.situation(d.scenario_id, d.node_id, lang), situation,
+                                  FONT_SIZES["tiny"], pal.text_muted, valign="top", max_lines=2)
             count = _("Unsafe choices: {count} of {total}").format(count=i18n.format_number(d.unsafe),
                                                                    total=i18n.format_number(d.decisions))
-            label.draw_in(surface, count, self.frame.place(pygame.Rect(RIGHT.left + 20, y + 76, RIGHT.width - 40, 26)),
+            # the count goes right under its situation (one line or two), the next decision after a gap
+            label.draw_in(surface, count, self.frame.place(pygame.Rect(RIGHT.left + 20, shown.bottom + 2,
+                                                                       RIGHT.width - 40, 26)),
                           FONT_SIZES["tiny"], pal.unsafe, bold=True, max_lines=1)
             y += 112
 
