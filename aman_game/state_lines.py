@@ -32,6 +32,7 @@ def snapshot(game) -> dict:
         "focus_visible": bool(focus.focus_visible) if focus is not None else False,
         "window": list(window), "scale": round(game._scale, 5), "offset": list(game._offset),
         "fullscreen": game.fullscreen, "widgets": widgets,
+        "errors": len(getattr(top, "errors", None) or ()),  # author mode: problems shown after F5
     }
 
 

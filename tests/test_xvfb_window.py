@@ -120,3 +120,22 @@ def test_escape_in_a_story_pauses_and_resumes(launch):
     game.key("Escape")  # Esc twice never throws a child out of a story
     resumed = game.wait(lambda s: s["stack"] == ["play"], "back in the story")
     assert resumed["state"] == "choosing"
+
+
+def test_f5_author_mode_shows_problems_then_reloads_the_fixed_file(launch, tmp_path):
+    story = tmp_path / "story.yaml"
+    good = (FIXTURES / "fixture_messenger.yaml").read_text(encoding="utf-8")
+    story.write_text(good, encoding="utf-8")
+    game = launch(["play", str(story), "--fast", "--lang", "ar"])
+    first = game.wait(lambda s: s["state"] == "choosing", "the choices")
+    story.write_text(good.replace("next: opened", "next: openned"), encoding="utf-8")  # a typo in the file
+    game.key("F5")
+    broken = game.wait(lambda s: s["errors"] == 1, "the problem listed on screen")
+    assert set(broken["widgets"]) == {"pause"}  # nothing to press under the problems: no crash, no stale choices
+    shot = game.screenshot()
+    x, y, w, h = first["widgets"]["choice:0"][:4]
+    assert tuple(shot.get_at((x + w // 2, y + h // 2)))[:3] == (255, 255, 255)  # the panel covers the choices
+    story.write_text(good.replace("What will you do?", "What do you do now?"), encoding="utf-8")
+    game.key("F5")
+    fixed = game.wait(lambda s: s["errors"] == 0 and s["state"] == "choosing", "the story again after the fix")
+    assert fixed["screen"] == first["screen"] and game.proc.poll() is None

@@ -316,11 +316,11 @@ class PlayScreen(PlayView, Screen):
             fresh = load_scenario(path)
         except ContentError as exc:
             self.errors = [str(p) for p in exc.problems][:12]
-            self.invalidate()
+            self.build()
             return
         except OSError as exc:
             self.errors = [f"{path}: {exc}"]
-            self.invalidate()
+            self.build()
             return
         node = self.session.node_id if self.session.node_id in fresh.nodes else fresh.start
         self.errors = []

@@ -95,6 +95,9 @@ class PlayView:
 
     def make_widgets(self):
         app, rows, prompt_h = self.geometry()
+        if getattr(self, "errors", None):  # author mode: nothing to press under the problems but Pause
+            return [IconButton(self.frame.place(pygame.Rect(14, 4, 48, 48)), "pause", self.open_pause, name="pause",
+                               words=_("Pause"), style="secondary", radius=24)]
         widgets = []
         y = app.bottom + 8 + prompt_h
         if self.state == "choosing":
@@ -141,7 +144,10 @@ class PlayView:
 
     def draw_dynamic(self, surface):
         self.chat.draw(surface, self._chat_column(), self.look, self.rtl)
-        if self.errors:
+
+    def draw(self, surface):
+        super().draw(surface)
+        if self.errors:  # last: the problems cover the app, its controls and the choices
             self._draw_errors(surface)
 
     def draw_static(self, surface):
