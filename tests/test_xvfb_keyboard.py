@@ -7,7 +7,7 @@ import pytest
 
 from xvfb_harness import FIXTURES, MISSING, SKIP_REASON, GameWindow, Xvfb, is_focus_colour, ring_pixels
 
-pytestmark = pytest.mark.skipif(bool(MISSING), reason=SKIP_REASON)
+pytestmark = [pytest.mark.xvfb, pytest.mark.skipif(bool(MISSING), reason=SKIP_REASON)]
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import pytest
 
 from xvfb_harness import FIXTURES, MISSING, SCREEN, SKIP_REASON, GameWindow, Xvfb
 
-pytestmark = pytest.mark.skipif(bool(MISSING), reason=SKIP_REASON)
+pytestmark = [pytest.mark.xvfb, pytest.mark.skipif(bool(MISSING), reason=SKIP_REASON)]
 
 
 @pytest.fixture(scope="module")
