@@ -99,6 +99,12 @@ def test_arrows_follow_reading_direction_on_the_choices_in_arabic(launch):
     shot = game.screenshot()
     rect = state["widgets"]["choice:1"]
     assert all(is_focus_colour(c) for c in ring_pixels(shot, rect, state))
-    game.key("Right", "Right")
-    game.wait(lambda s: s["focus"] == "choice:0" or s["focus"] == "pause" or s["focus"].startswith("app:"),
-              "Right: backward")
+    game.resize(960, 540)  # the ring is scaled with the canvas and still frames the focused choice
+    state = game.wait(lambda s: s["window"] == [960, 540] and s["focus"] == "choice:1", "the smaller window")
+    shot = game.screenshot()
+    assert all(is_focus_colour(c, tolerance=80) for c in ring_pixels(shot, rect, state)), ring_pixels(shot, rect, state)
+    above = ring_pixels(shot, state["widgets"]["choice:0"], state)
+    del above[3]  # its bottom edge lies in the 8 px gap next to choice 1's ring
+    assert not any(is_focus_colour(c) for c in above)
+    game.key("Right")
+    game.wait(lambda s: s["focus"] == "choice:0", "Right: backward in Arabic")
