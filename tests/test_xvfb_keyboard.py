@@ -38,7 +38,13 @@ def screen_is(name):
 def test_a_story_played_to_the_end_with_the_keyboard_alone(launch):
     game = launch(["play", str(FIXTURES / "fixture_messenger.yaml"), "--fast", "--lang", "en"])
     game.wait(lambda s: s["state"] == "choosing", "the first choices")
-    game.key("Tab")
+    game.key("shift+Tab")  # backwards from nothing: the last control, Pause in the top corner
+    state = game.wait(lambda s: s["focus"] == "pause" and s["focus_visible"], "Shift+Tab to Pause")
+    shot = game.screenshot()  # its whole ring is inside the window, even the edge next to the top of the screen
+    ring = ring_pixels(shot, state["widgets"]["pause"], state)
+    round_ring = [ring[i] for i in (1, 3, 4, 5)]  # a round button has a round ring: its top, bottom and sides
+    assert all(is_focus_colour(c) for c in round_ring), round_ring
+    game.key("Tab")  # and forward again, round to the first choice
     game.wait(lambda s: s["focus"] == "choice:0" and s["focus_visible"], "Tab to the first choice")
     game.key("Down", "Down", "Up")  # arrows walk the choices in reading order
     game.wait(lambda s: s["focus"] == "choice:1", "arrows to the second choice")

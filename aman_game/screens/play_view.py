@@ -96,8 +96,8 @@ class PlayView:
     def make_widgets(self):
         app, rows, prompt_h = self.geometry()
         if getattr(self, "errors", None):  # author mode: nothing to press under the problems but Pause
-            return [IconButton(self.frame.place(pygame.Rect(14, 4, 48, 48)), "pause", self.open_pause, name="pause",
-                               words=_("Pause"), style="secondary", radius=24)]
+            return [IconButton(self.frame.place(pygame.Rect(16, 8, 44, 44)), "pause", self.open_pause, name="pause",
+                               words=_("Pause"), style="secondary", radius=22)]
         widgets = []
         y = app.bottom + 8 + prompt_h
         if self.state == "choosing":
@@ -109,8 +109,8 @@ class PlayView:
             r = self.frame.place(pygame.Rect(440, y, 400, 64))
             widgets.append(Button(r, _("See how you did"), self.show_results, name="results", icon="star"))
         widgets += self._header_controls(app)
-        pause = IconButton(self.frame.place(pygame.Rect(14, 4, 48, 48)), "pause", self.open_pause, name="pause",
-                           words=_("Pause"), style="secondary", radius=24)
+        pause = IconButton(self.frame.place(pygame.Rect(16, 8, 44, 44)), "pause", self.open_pause, name="pause",
+                           words=_("Pause"), style="secondary", radius=22)
         widgets.append(pause)
         return widgets
 
