@@ -115,11 +115,13 @@ class ResultsScreen(Screen):
                           max_lines=1)
             y += 42
             x = 0
-            for code in s.revisit[:4]:
+            for code in s.revisit:  # every topic: the chips wrap to another row rather than drop one
                 text = words.topic(code)
                 w = label.measure(text, FONT_SIZES["small"])[0] + 64
                 if x + w > COL_W:
-                    break
+                    x, y = 0, y + 48
+                    if y + 40 > 624:  # keep clear of the buttons
+                        break
                 chip = self.frame.place(pygame.Rect(COL_X + x, y, w, 40))
                 rounded_rect(surface, pal.unsafe_soft, chip, 20)
                 ic = self.frame.place(pygame.Rect(COL_X + x + 10, y + 8, 24, 24)).center
