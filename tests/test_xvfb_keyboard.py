@@ -114,3 +114,29 @@ def test_arrows_follow_reading_direction_on_the_choices_in_arabic(launch):
     assert not any(is_focus_colour(c) for c in above)
     game.key("Right")
     game.wait(lambda s: s["focus"] == "choice:0", "Right: backward in Arabic")
+
+
+def test_from_the_title_to_a_story_with_the_keyboard_alone(launch):
+    game = launch([], settings={"language": "en", "sound": False})
+    game.wait(screen_is("title"), "the title screen")
+    game.key("Tab", "Return")  # Play
+    game.wait(screen_is("language"), "the language question")
+    game.key("Tab", "Tab", "Tab")  # Back, العربية, English
+    game.wait(lambda s: s["focus"] == "lang:en", "the English card")
+    game.key("Return")
+    game.wait(screen_is("profile"), "the nickname screen")
+    game.x("type", "--delay", "20", "Sami")  # real key presses become the game's text input
+    game.wait(lambda s: s["widgets"]["continue"][4] == 1, "Continue enabled by the nickname")
+    game.key("Return")
+    menu = game.wait(screen_is("menu"), "the story menu")
+    first_story = next(name for name in menu["widgets"] if name.startswith("scenario:"))
+    for _ in range(12):  # Change player, Settings, Help, the age filters, then the stories in reading order
+        before = game.state["focus"]
+        if before == first_story:
+            break
+        game.key("Tab")
+        game.wait(lambda s, before=before: s["focus"] != before and s["focus_visible"], "the next control")
+    assert game.state["focus"] == first_story
+    game.key("Return")
+    story = game.wait(lambda s: s["screen"].startswith("play_") and s["stack"][-2:] == ["menu", "play"], "the story")
+    assert story["lang"] == "en"
