@@ -1,7 +1,6 @@
 """docs/authoring.md stays true: its example validates cleanly and its table lists every check code."""
 from __future__ import annotations
 
-import logging
 import os
 import re
 
@@ -15,7 +14,6 @@ BLOCKS = re.findall(r"```yaml\n(.*?)```", DOC, re.S)
 
 
 def test_complete_example_is_valid_and_fits(tmp_path):
-    logging.getLogger("aman_game.text").setLevel(logging.ERROR)
     example = next(b for b in BLOCKS if b.lstrip().startswith("# yaml-language-server") and "nodes:" in b)
     path = tmp_path / "example.yaml"
     path.write_text(example, encoding="utf-8")

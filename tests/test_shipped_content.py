@@ -2,7 +2,6 @@
 warning — text fit included — and the game's library loads every scenario in it."""
 from __future__ import annotations
 
-import logging
 import os
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -19,7 +18,6 @@ def test_scenes_folder_has_scenarios():
 
 
 def test_every_shipped_file_is_clean():
-    logging.getLogger("aman_game.text").setLevel(logging.ERROR)
     problems = validate_paths([SCENES_DIR], fit=True)
     assert [str(p) for p in problems] == []
 

@@ -88,8 +88,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"{file}: {count} translation(s) confirmed against their English text", file=sys.stderr)
     import logging
     # W602 names text without a glyph, with its line; the engine's own log line would say it twice
-    logging.getLogger("aman_game.text").setLevel(logging.ERROR)
-    problems = validate_paths(paths, fit=not args.no_fit)
+    engine_log = logging.getLogger("aman_game.text")
+    level = engine_log.level
+    engine_log.setLevel(logging.ERROR)
+    try:
+        problems = validate_paths(paths, fit=not args.no_fit)
+    finally:
+        engine_log.setLevel(level)
     if args.translations:
         problems = sort_problems([*problems, *translation_problems()])
     errors = sum(p.is_error for p in problems)
