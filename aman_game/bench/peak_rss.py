@@ -3,7 +3,7 @@
 `python -m aman_game.bench.peak_rss [--once]` plays every scenario to every one of its ends (with
 --once: each scenario once, safely) in English then Arabic, through the in-process autoplay runner (the
 real screens and loop), and prints one JSON line: the process's peak resident memory (getrusage
-ru_maxrss), its RSS at the end as is, and after glibc handed back its free pages (malloc_trim).
+ru_maxrss), its RSS at the end as is, and what is live (after gc.collect() and glibc's malloc_trim).
 """
 from __future__ import annotations
 

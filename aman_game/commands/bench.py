@@ -125,8 +125,8 @@ def format_figures(result: dict) -> str:
         lines.append(f"  validate with the text-fit check: {result['validate_with_fit_files_per_s']} files/s")
     if "peak_rss_detail" in result:
         d = result["peak_rss_detail"]
-        lines.append(f"  memory: {d.get('runs')} autoplays, RSS at the end {d.get('rss_end_mb')} MB "
-                     f"({d.get('rss_end_trimmed_mb')} MB once glibc returns freed pages)")
+        lines.append(f"  memory: {d.get('runs')} autoplays, RSS at the end {d.get('rss_end_mb')} MB, "
+                     f"{d.get('rss_end_trimmed_mb')} MB live (after gc.collect() and malloc_trim)")
     for name, error in result.get("errors", {}).items():
         lines.append(f"  {name}: could not be measured: {error}")
     return "\n".join(lines)
