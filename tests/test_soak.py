@@ -1,4 +1,4 @@
-"""The short soak (the full one is `python main.py bench --soak 10000`): a hundred autoplays in one
+"""The short soak (the full one is `python main.py bench --soak 10000`): eighty autoplays in one
 process through the real screens and loop, no exception, and no memory growth once warmed up.
 
 The measured runs replay the warm-up's random runs (same scenarios, languages, seeds), so everything
@@ -9,10 +9,10 @@ from aman_game.bench.soak import GROWTH_LIMIT_MB, soak
 
 
 def test_short_soak_plays_without_errors_and_memory_stays_flat():
-    report = soak(80, warmup=20, repeat=True, seed=11, samples=4)
+    report = soak(64, warmup=16, repeat=True, seed=11, samples=4)
     assert report.errors == []
-    assert report.runs == 80 and report.warmup_runs == 20
-    assert report.frames > 100 * 5  # every run went through the loop and drew its screens
+    assert report.runs == 64 and report.warmup_runs == 16
+    assert report.frames > 80 * 5  # every run went through the loop and drew its screens
     assert report.growth_mb < GROWTH_LIMIT_MB, report.samples
     # the text caches never pass their byte bounds
     caches = report.caches_end
