@@ -8,6 +8,7 @@ screens never see window pixels.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -78,6 +79,10 @@ class Game:
         self.menu_filter: Optional[str] = None
         self.controllers: list[Any] = []  # e.g. the autoplay driver: .poll(game) each loop, .next_wake()
         self.after_draw: list[Callable[["Game"], None]] = []
+        #: A heavy screen (a finished story with its pre-rendered chat) left the stack. Screens and their
+        #: buttons reference each other, so only the cycle collector frees them; run it once, after the
+        #: next frame is on screen, instead of letting peak memory double until Python gets round to it.
+        self.collect_garbage = False
         if os.environ.get("AMAN_BENCH_FIRST_FRAME"):  # `main.py bench` times start-up (aman_game/bench)
             from .bench.first_frame import install
 
@@ -265,6 +270,9 @@ class Game:
             controller.poll(self)
         if self.stack.dirty and self.running:
             self.draw()
+        if self.collect_garbage:
+            self.collect_garbage = False
+            gc.collect()
 
     def dispatch(self, event) -> bool:
         """Route one pygame event: window events here, pointer/touch mapped to the canvas, the rest to

@@ -49,7 +49,6 @@ def cache_report() -> dict:
     from ..widgets import draw
 
     engine = get_engine()
-    shapes = list(draw._cache.values())
     return {
         "text_layouts": len(engine._layouts),
         "text_run_surfaces": len(engine.run_cache),
@@ -57,8 +56,8 @@ def cache_report() -> dict:
         "text_layout_surfaces": len(engine.surface_cache),
         "text_layout_mb": round(engine.surface_cache.bytes / 2**20, 2),
         "word_widths": len(getattr(getattr(engine._layouter, "measure", None), "_widths", ())),
-        "shapes": len(shapes),
-        "shapes_mb": round(sum(s.get_width() * s.get_height() * s.get_bytesize() for s in shapes) / 2**20, 2),
+        "shapes": len(draw._cache),
+        "shapes_mb": round(draw._cache.bytes / 2**20, 2),
     }
 
 

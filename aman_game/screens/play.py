@@ -85,6 +85,10 @@ class PlayScreen(PlayView, Screen):
         super().enter()
         self.start_node()
 
+    def exit(self) -> None:
+        super().exit()
+        self.game.collect_garbage = True  # its bubbles and surfaces are freed at the next quiet moment
+
     def start_node(self) -> None:
         node = self.session.node
         self.pending = deque(node.messages)

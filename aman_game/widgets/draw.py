@@ -5,27 +5,24 @@ costs only blits. Colours come from the theme; nothing here picks a colour of it
 """
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import Callable, Hashable
 
 import pygame
 
 from .. import theme as _theme
+from ..text.cache import ByteLRU
 
 _SUPERSAMPLE = 3
-_cache: "OrderedDict[Hashable, pygame.Surface]" = OrderedDict()
-_CACHE_LIMIT = 256
+# Bounded in bytes, not entries: a few full-width panels weigh as much as hundreds of small icons.
+_CACHE_BYTES = 24 << 20
+_cache: ByteLRU[pygame.Surface] = ByteLRU(
+    _CACHE_BYTES, lambda s: s.get_width() * s.get_height() * s.get_bytesize() + 64)
 
 
 def _cached(key: Hashable, make: Callable[[], pygame.Surface]) -> pygame.Surface:
     surf = _cache.get(key)
     if surf is None:
-        surf = make()
-        _cache[key] = surf
-        if len(_cache) > _CACHE_LIMIT:
-            _cache.popitem(last=False)
-    else:
-        _cache.move_to_end(key)
+        surf = _cache.put(key, make())
     return surf
 
 
