@@ -5,34 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from xvfb_harness import FIXTURES, MISSING, SKIP_REASON, GameWindow, Xvfb, is_focus_colour, ring_pixels
+from xvfb_harness import FIXTURES, MISSING, SKIP_REASON, is_focus_colour, ring_pixels, launch, screen_is, xvfb  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.xvfb, pytest.mark.skipif(bool(MISSING), reason=SKIP_REASON)]
-
-
-@pytest.fixture(scope="module")
-def xvfb():
-    server = Xvfb()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def launch(xvfb, tmp_path):
-    games = []
-
-    def start(args, settings=None):
-        game = GameWindow(xvfb, tmp_path / f"home{len(games)}", args, settings)
-        games.append(game)
-        return game
-
-    yield start
-    for game in games:
-        game.stop()
-
-
-def screen_is(name):
-    return lambda s: s["screen"] == name or s["screen"].startswith(name + "_")
 
 
 def test_a_story_played_to_the_end_with_the_keyboard_alone(launch):

@@ -16,6 +16,8 @@ import subprocess
 import sys
 import threading
 import time
+
+import pytest
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -252,3 +254,29 @@ def x_window_image(display: str, window: int):
             lib.XFree(image)
     finally:
         lib.XCloseDisplay(dpy)
+
+
+# -- fixtures shared by the real-window test modules (import them by name) -------------------------------
+@pytest.fixture(scope="module")
+def xvfb():
+    server = Xvfb()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def launch(xvfb, tmp_path):
+    games = []
+
+    def start(args, settings=None):
+        game = GameWindow(xvfb, tmp_path / f"home{len(games)}", args, settings)
+        games.append(game)
+        return game
+
+    yield start
+    for game in games:
+        game.stop()
+
+
+def screen_is(name):
+    return lambda s: s["screen"] == name or s["screen"].startswith(name + "_")
