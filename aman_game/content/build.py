@@ -14,31 +14,38 @@ class _Builder:
     def loc(self, path: tuple) -> Loc:
         return Loc(self.doc.file, *self.doc.position(path, at_key=bool(path)))
 
-    def text(self, value: dict | None, path: tuple) -> Text | None:
+    def text(self, value: dict | None, path: tuple, voice: dict | None = None) -> Text | None:
+        """The string at `path`; `voice` is the recordings map written beside it, if any."""
         if value is None:
             return None
-        return Text(frozen_mapping(value), Loc(self.doc.file, *self.doc.position(path)))
+        return Text(frozen_mapping(value), Loc(self.doc.file, *self.doc.position(path)),
+                    frozen_mapping(voice or {}))
+
+    def voiced(self, holder: dict, key: str, path: tuple) -> Text | None:
+        """holder[key] with its recordings: `voice` beside `text`, `<key>_voice` beside any other key."""
+        voice_key = "voice" if key == "text" else f"{key}_voice"
+        return self.text(holder.get(key), path + (key,), holder.get(voice_key))
 
     def choice(self, c: dict, path: tuple) -> Choice:
         fb = c["feedback"]
-        feedback = Feedback(self.text(fb["why"], path + ("feedback", "why")),
-                            self.text(fb.get("instead"), path + ("feedback", "instead")),
+        feedback = Feedback(self.voiced(fb, "why", path + ("feedback",)),
+                            self.voiced(fb, "instead", path + ("feedback",)),
                             self.loc(path + ("feedback",)))
-        return Choice(self.text(c["text"], path + ("text",)), c["action"], c["safe"], c.get("points", 0),
+        return Choice(self.voiced(c, "text", path), c["action"], c["safe"], c.get("points", 0),
                       feedback, c["next"], Loc(self.doc.file, *self.doc.position(path)))
 
     def node(self, node_id: str, n: dict) -> Node:
         path = ("nodes", node_id)
         messages = tuple(
-            Message(m["from"], self.text(m["text"], path + ("messages", i, "text")), m.get("card"),
+            Message(m["from"], self.voiced(m, "text", path + ("messages", i)), m.get("card"),
                     Loc(self.doc.file, *self.doc.position(path + ("messages", i))))
             for i, m in enumerate(n.get("messages", ())))
         choices = tuple(self.choice(c, path + ("choices", i)) for i, c in enumerate(n.get("choices", ())))
         end = None
         if "end" in n:
-            end = Ending(n["end"]["outcome"], self.text(n["end"]["text"], path + ("end", "text")),
+            end = Ending(n["end"]["outcome"], self.voiced(n["end"], "text", path + ("end",)),
                          self.loc(path + ("end",)))
-        return Node(node_id, messages, self.text(n.get("prompt"), path + ("prompt",)), choices, end,
+        return Node(node_id, messages, self.voiced(n, "prompt", path), choices, end,
                     self.loc(path), tuple(n.get("topics", ())))
 
     def scenario(self) -> Scenario:

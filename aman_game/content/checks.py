@@ -117,21 +117,52 @@ def check_node_topics(data: dict) -> Iterator[Finding]:
                               "add it to the scenario's 'topics' or remove it here")
 
 
-def check_assets(data: dict) -> Iterator[Finding]:
-    """Asset paths stay inside assets/ (E503) and name a file that exists (E502)."""
+def is_voice_key(key: object) -> bool:
+    """`voice` (beside `text`) or `<key>_voice` (beside another text key): a map language -> sound file."""
+    return isinstance(key, str) and (key == "voice" or key.endswith("_voice"))
+
+
+def _voice_files(value: object, path: tuple = ()) -> Iterator[tuple[tuple, object]]:
+    """(path, file) for every recording named anywhere in the document (messages, choices, prompts, ...)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if is_voice_key(key) and isinstance(item, dict):
+                for lang, file in item.items():
+                    yield path + (key, lang), file
+            else:
+                yield from _voice_files(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _voice_files(item, path + (i,))
+
+
+def assets_dir():
+    """The folder asset paths are relative to (a function, so tests can point it at a temporary folder
+    without moving the fonts the text engine loads from the real one)."""
     from aman_game import ASSETS_DIR
+    return ASSETS_DIR
+
+
+def _asset_problem(value: object, path: tuple) -> Iterator[Finding]:
+    if not isinstance(value, str) or not value:
+        return  # not a path at all: the schema says so
+    pure = PurePosixPath(value.replace("\\", "/"))
+    if pure.is_absolute() or ".." in pure.parts or ":" in value:
+        yield Finding("E503", path, f"asset path '{value}' must be relative to assets/ and stay "
+                                    "inside it (no leading /, no ..)")
+    elif not (assets_dir() / pure).is_file():
+        yield Finding("E502", path, f"asset '{value}' does not exist in assets/")
+
+
+def check_assets(data: dict) -> Iterator[Finding]:
+    """Asset paths — avatars and recorded voices — stay inside assets/ (E503) and name a file that exists
+    (E502)."""
     for char_id, character in _mapping(data.get("characters")).items():
         for key in ASSET_KEYS:
-            value = _mapping(character).get(key)
-            if not isinstance(value, str) or not value:
-                continue
-            path = ("characters", char_id, key)
-            pure = PurePosixPath(value.replace("\\", "/"))
-            if pure.is_absolute() or ".." in pure.parts or ":" in value:
-                yield Finding("E503", path, f"asset path '{value}' must be relative to assets/ and stay "
-                                            "inside it (no leading /, no ..)")
-            elif not (ASSETS_DIR / pure).is_file():
-                yield Finding("E502", path, f"asset '{value}' does not exist in assets/")
+            yield from _asset_problem(_mapping(character).get(key), ("characters", char_id, key))
+    for path, file in _voice_files(data.get("nodes")):
+        if isinstance(file, str) and file.strip():  # a blank one is the schema's "empty recording"
+            yield from _asset_problem(file, ("nodes",) + path)
 
 
 def check_quiz(data: dict) -> Iterator[Finding]:

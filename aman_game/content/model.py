@@ -22,11 +22,20 @@ class Loc:
         return f"{self.file}:{self.line}:{self.col}"
 
 
+_NO_VOICE: Mapping[str, str] = MappingProxyType({})
+
+
 @dataclass(frozen=True)
 class Text:
-    """One human-readable string in every language: Text({"en": ..., "ar": ...})."""
+    """One human-readable string in every language: Text({"en": ..., "ar": ...}).
+
+    `voice` names recorded read-aloud files for some of its languages ({"ar": "sounds/voice/x_ar.ogg"},
+    relative to assets/): written in the file as `voice:` beside a `text:`, or `<key>_voice:` beside any
+    other text key (`prompt_voice`, `why_voice`, `instead_voice`). Empty when there is no recording; the
+    narrator then uses the system voice."""
     values: Mapping[str, str]
     loc: Optional[Loc] = field(default=None, compare=False)
+    voice: Mapping[str, str] = field(default_factory=lambda: _NO_VOICE)
 
     def get(self, lang: str) -> str:
         """The text in `lang`, falling back to the first required language that has it."""

@@ -2,6 +2,8 @@
 and what to do instead — in a warm voice that never blames the child."""
 from __future__ import annotations
 
+import logging
+
 import pygame
 
 from .. import i18n
@@ -15,6 +17,7 @@ from ..widgets.robot import draw_robot
 from .base import Screen
 
 _ = i18n._
+log = logging.getLogger(__name__)
 
 CARD_W, TEXT_X = 1100, 290
 
@@ -33,12 +36,23 @@ class FeedbackScreen(Screen):
     def enter(self) -> None:
         super().enter()
         self.game.audio.play("safe" if self.choice.safe else "unsafe")
+        self.read_aloud()
+
+    def read_aloud(self) -> None:
+        """The verdict, why, "What to do instead:" and what to do, in order; `why` and `instead` play
+        their recordings where the scenario names them (why_voice, instead_voice), else the system voice."""
+        from .play import spoken
+
         fb = self.choice.feedback
-        lang = i18n.current_language()
-        parts = [self.verdict(), i18n.pick_logical(fb.why)]
+        lines = [self.verdict(), spoken(fb.why)]
         if fb.instead is not None:
-            parts += [_("What to do instead:"), i18n.pick_logical(fb.instead)]
-        self.game.audio.narrate(" ".join(parts), lang)
+            lines += [_("What to do instead:"), spoken(fb.instead)]
+        try:
+            from .. import narration
+
+            narration.get_narrator().say_all(lines, i18n.current_language(), interrupt=True)
+        except Exception as exc:  # narration must never break play
+            log.debug("narration failed: %s", exc)
 
     def verdict(self) -> str:
         return _("Safe choice!") if self.choice.safe else _("Not safe this time")

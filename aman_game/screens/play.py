@@ -37,6 +37,22 @@ NUMBER_KEYS = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3,
                pygame.K_KP1: 0, pygame.K_KP2: 1, pygame.K_KP3: 2, pygame.K_KP4: 3}
 
 
+def spoken(text) -> tuple:
+    """A scenario string as narration takes it: (logical text, its recordings by language, if any)."""
+    voice = getattr(text, "voice", None)
+    return i18n.pick_logical(text), (dict(voice) if voice else None)
+
+
+def has_recording(text) -> bool:
+    """Does the scenario name a recording of this string in the current language (or a pseudo-locale's
+    base language)?"""
+    from ..narration import speech_language
+
+    voice = getattr(text, "voice", None) or {}
+    lang = i18n.current_language()
+    return bool(voice.get(lang) or voice.get(speech_language(lang)))
+
+
 class PlayScreen(PlayView, Screen):
     cache_static = True
     name = "play"
@@ -182,10 +198,11 @@ class PlayScreen(PlayView, Screen):
     def _deliver(self, msg) -> None:
         self.chat.add(("msg", msg))
         self.game.audio.play("message")
-        self.say([i18n.pick_logical(msg.text)])  # queued: a message never cuts off the one before it
+        self.say([spoken(msg.text)])  # queued: a message never cuts off the one before it
 
-    def say(self, lines: list[str], *, interrupt: bool = False) -> None:
-        """Hand lines (logical text) to the narrator, which reads them only when read-aloud is on."""
+    def say(self, lines: list, *, interrupt: bool = False) -> None:
+        """Hand lines to the narrator, which reads them only when read-aloud is on. A line is logical
+        text, or (text, recordings) where the scenario names recorded files for the string."""
         try:
             from .. import narration
 
@@ -198,17 +215,28 @@ class PlayScreen(PlayView, Screen):
         choice = self.session.node.choices[index]
         return f"{i18n.format_number(index + 1)}. {i18n.pick_logical(choice.text)}"
 
+    def choice_lines(self, index: int) -> list:
+        """What narration reads for a choice: "2. words" in one line, or — when the choice has its own
+        recording in this language — the number, then the recording (which reads the words)."""
+        text = self.session.node.choices[index].text
+        if has_recording(text):
+            return [f"{i18n.format_number(index + 1)}.", spoken(text)]
+        return [self.choice_words(index)]
+
     def read_choices(self) -> None:
         """Read the prompt and every choice aloud, after the messages still being read."""
         node = self.session.node
-        lines = [i18n.pick_logical(node.prompt)] if node.prompt is not None else []
-        self.say(lines + [self.choice_words(i) for i in range(len(node.choices))])
+        lines = [spoken(node.prompt)] if node.prompt is not None else []
+        for i in range(len(node.choices)):
+            lines += self.choice_lines(i)
+        self.say(lines)
 
     def _arrived(self) -> None:
         if self.session.at_end:
             self.state = "ended"
             self.chat.add(("end", self.session.node.end))
             self.session.finish()
+            self.say([spoken(self.session.node.end.text)])
         else:
             self.state = "choosing"
             self.read_choices()
@@ -359,7 +387,7 @@ class PlayScreen(PlayView, Screen):
         after = self.focus.focused
         if event.type == pygame.KEYDOWN and after is not before and self.state == "choosing" \
                 and getattr(after, "name", "").startswith("choice:"):
-            self.say([self.choice_words(int(after.name.split(":")[1]))], interrupt=True)  # the choice in focus
+            self.say(self.choice_lines(int(after.name.split(":")[1])), interrupt=True)  # the choice in focus
         return consumed
 
     def autoplay_target(self, policy):
