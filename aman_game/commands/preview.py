@@ -1,5 +1,6 @@
 """`python main.py preview SCENARIO --lang ar|en --out DIR` — a PNG of every node and every feedback
 screen of a scenario, as the child will see them, for reviewers and translators who won't play it through.
+Any language with a catalog works, the pseudo-locales xa and xb included (docs/translating.md §7).
 
 Rendered with SDL's dummy video driver (no window). Files: node_<id>.png (the node's messages and its
 choices, or its end), feedback_<node>_<n>.png (choice n's feedback over the node), results_<end>.png.
@@ -14,7 +15,10 @@ from pathlib import Path
 
 def configure(parser) -> None:
     parser.add_argument("scenario", help="a scenario file, or a scenario id from scenes/")
-    parser.add_argument("--lang", choices=["ar", "en"], default="en", help="language to render (default en)")
+    parser.add_argument("--lang", default="en", metavar="LANG",
+                        help="language to render (default en): ar, en, any language with a catalog in locales/, "
+                             "or a pseudo-locale — xa (accented, 40%% longer: clipped text shows) or xb (right to "
+                             "left: left/right assumptions show)")
     parser.add_argument("--out", required=True, metavar="DIR", help="folder for the PNG files")
 
 
@@ -22,11 +26,16 @@ def run(args) -> int:
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from .. import i18n
     from .. import settings as settings_mod
     from ..app import Game, NoDisplay
     from ..content import ContentError
     from .play import resolve_scenario
 
+    languages = i18n.available_languages(include_pseudo=True)
+    if args.lang not in languages:
+        print(f"aman preview: no language '{args.lang}'; use one of: {', '.join(languages)}", file=sys.stderr)
+        return 2
     try:
         scenario = resolve_scenario(args.scenario)
     except ContentError as exc:
