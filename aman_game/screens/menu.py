@@ -46,8 +46,9 @@ def topics_layout(codes, width: int, height: int):
     for k in range(len(names), 0, -1):
         text = " · ".join(names[:k])
         if k < len(names):
-            # an isolate keeps "+3" reading as plus-three inside an Arabic line
-            text += " · \u2066+" + i18n.format_number(len(names) - k) + "\u2069"
+            # an isolate keeps "+3" reading as plus-three inside an Arabic line; no "·" right beside it, which
+            # next to Arabic-Indic digits reads as a zero ("+٢ ·" looked like "+٢٠")
+            text += " \u2066+" + i18n.format_number(len(names) - k) + "\u2069"
         lay = label.fit_lines(text, FONT_SIZES["tiny"], width, height, max_lines=2)
         if lay.height > height:
             return None  # not even one line fits (a two-line title at the largest text size)
@@ -151,14 +152,25 @@ class MenuScreen(Screen):
             stars = self.game.progress.stars(nickname, sc.id) if nickname else 0
             resumable = bool(nickname and self.game.progress.resume_point(nickname, sc.id))
             widgets.append(ScenarioCard(rect, sc, (lambda s=sc: self.open(s)), stars, resumable))
+        self.pages = pages
         if pages > 1:
-            prev_r, next_r = self.frame.row([64, 64], 110, y=PAGER_Y, height=50, inset=1280 - 52 - 238)
+            gap = self.pager_gap()
+            prev_r, next_r = self.frame.row([64, 64], gap, y=PAGER_Y, height=50, inset=1280 - 52 - (128 + gap))
             widgets.append(Button(prev_r, "", (lambda: self.turn(-1)), name="page:prev", icon="back",
                                   style="secondary", radius=26))
             widgets.append(Button(next_r, "", (lambda: self.turn(1)), name="page:next", icon="next",
                                   style="secondary", radius=26))
-        self.pages = pages
         return widgets
+
+    def page_words(self) -> str:
+        """"Page 1 of 2" in the language's own words and digits."""
+        # TRANSLATORS: the menu's page indicator between the previous/next page buttons.
+        return _("Page {page} of {pages}").format(page=i18n.format_number(self.page + 1),
+                                                  pages=i18n.format_number(getattr(self, "pages", 1)))
+
+    def pager_gap(self) -> int:
+        """Room between the page buttons: the indicator's width (at least 110 px), so no language clips it."""
+        return max(110, label.measure(self.page_words(), FONT_SIZES["small"])[0] + 24)
 
     def set_filter(self, value) -> None:
         self.game.menu_filter = value
@@ -217,9 +229,9 @@ class MenuScreen(Screen):
             label.draw(surface, _("No stories for this age yet."), (640, 380), FONT_SIZES["body"], pal.text_muted,
                        anchor="center")
         if getattr(self, "pages", 1) > 1:
-            mid = self.frame.place(pygame.Rect(1280 - 52 - 238 + 64, PAGER_Y, 110, 50)).center
-            text = i18n.format_number(self.page + 1) + " / " + i18n.format_number(self.pages)
-            label.draw(surface, text, mid, FONT_SIZES["small"], pal.text_muted, anchor="center")
+            gap = self.pager_gap()
+            mid = self.frame.place(pygame.Rect(1280 - 52 - (128 + gap) + 64, PAGER_Y, gap, 50)).center
+            label.draw(surface, self.page_words(), mid, FONT_SIZES["small"], pal.text_muted, anchor="center")
         errors = self.library.errors if self.library else ()
         if errors:
             files = ", ".join(sorted({_short(e.file) for e in errors}))
@@ -227,7 +239,8 @@ class MenuScreen(Screen):
                                  len(errors)).format(n=i18n.format_number(len(errors)), files=files)
             ic = self.frame.place(pygame.Rect(52, PAGER_Y + 11, 28, 28)).center
             draw_icon(surface, "unsafe", ic, 24, pal.text_muted)
-            label.draw_in(surface, text, self.frame.place(pygame.Rect(90, PAGER_Y, 780, 50)), FONT_SIZES["tiny"],
+            room = 780 if getattr(self, "pages", 1) <= 1 else min(780, 1280 - 52 - (128 + self.pager_gap()) - 20 - 90)
+            label.draw_in(surface, text, self.frame.place(pygame.Rect(90, PAGER_Y, room, 50)), FONT_SIZES["tiny"],
                           pal.text_muted, max_lines=2)
 
 

@@ -32,6 +32,12 @@ def region_choices() -> list[tuple[str, str]]:
     return out
 
 
+def digits_words(system: str, msgid: str) -> str:
+    """A digits choice with its sample ("Western digits  123", "Eastern Arabic digits  ١٢٣"): the sample is
+    appended after translation, so it is drawn as written whatever digits are chosen now."""
+    return f"{_(msgid)}\u2002{settings_mod.DIGIT_SAMPLES[system]}"
+
+
 class SettingsScreen(Screen):
     cache_static = True
     name = "settings"
@@ -51,7 +57,8 @@ class SettingsScreen(Screen):
         choice_rows = [
             ("language", [(lang, i18n.language_name(lang)) for lang in i18n.SUPPORTED], s.language),
             ("text_size", [(k, _(v)) for k, v in settings_mod.CHOICE_LABELS["text_size"].items()], s.text_size),
-            ("digits", [(k, _(v)) for k, v in settings_mod.CHOICE_LABELS["digits"].items()], s.digits),
+            ("digits", [(k, digits_words(k, v)) for k, v in settings_mod.CHOICE_LABELS["digits"].items()],
+             s.digits),
         ]
         if len(regions) > 1:
             choice_rows.append(("region", regions, s.region))
