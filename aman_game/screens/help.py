@@ -28,6 +28,10 @@ CARD_W, CARD_GAP = 574, 12
 MARGIN_X = 50  # cards, intro panel and bottom buttons share the same side margins
 INTRO_TOP = 100  # below the header band (88) with the same gap as between the cards
 BUTTON_H, BOTTOM_MARGIN = 56, 16  # the bottom buttons keep clear of the canvas edge
+CARD_PAD = 10  # above the name and below the contact line
+CONTACT_H, CONTACT_GAP = 30, 6
+ICON_ROOM = 84  # the kind icon's disc (centre 40 px down, radius 26) with a margin under it
+QR_MAX = 150  # px: a web link's QR code at full size (smaller only when a full page leaves less room)
 
 
 def grid_rows() -> int:
@@ -116,9 +120,39 @@ class HelpScreen(Screen):
         bottom = (self.button_top() - CARD_GAP) if self.has_buttons() else 720 - BOTTOM_MARGIN
         return pygame.Rect(MARGIN_X, top, 1280 - 2 * MARGIN_X, bottom - top)
 
-    def card_height(self) -> int:
+    def row_heights(self, items=None) -> list[int]:
+        """The height of each row of cards: as tall as the fuller card of the row needs. Only when the
+        rows would overflow the grid is each capped at an even share of it. A region with a few short
+        entries gets short cards, not tall half-empty ones stretched over the grid's rows."""
         rows = grid_rows()
-        return (self.grid_rect().height - CARD_GAP * (rows - 1)) // rows
+        height = self.grid_rect().height
+        items = self.page_items() if items is None else items
+        need = [max(self.card_need(res) for res in items[i:i + 2]) for i in range(0, len(items), 2)]
+        if sum(need) + CARD_GAP * (len(need) - 1) <= height:
+            return need
+        share = (height - CARD_GAP * (rows - 1)) // rows
+        return [min(share, h) for h in need]
+
+    def page_items(self) -> list:
+        per_page = 2 * grid_rows()
+        return self.resources[self.page * per_page:(self.page + 1) * per_page]
+
+    def card_need(self, res) -> int:
+        """The height a card needs for its content, measured as _draw_card lays it out: the name, up to
+        three lines of description, the contact line, and room for the icon and a readable QR code."""
+        qr_w = (QR_MAX + 16) if res.url else 0  # the widest the code gets: the text never has less room
+        text_w = CARD_W - 80 - 20 - qr_w
+        name = label.fit_size(i18n.pick(res.name), FONT_SIZES["small"] + 1, text_w, 200, max_lines=1,
+                              min_scale=0.8, bold=True)
+        need = CARD_PAD + max(name.height, 30)
+        if res.description is not None:
+            need += label.layout(i18n.pick(res.description), FONT_SIZES["tiny"], text_w, max_lines=3).height
+        contact = self._contact_line(res)
+        if contact:
+            need += CONTACT_GAP + self._contact_height(contact, text_w)
+        need += CARD_PAD
+        floor = ICON_ROOM if not res.url else QR_MAX + 24  # the full-size code (a full page may cap it)
+        return max(floor, need)
 
     def turn(self) -> None:
         self.page = (self.page + 1) % self.pages
@@ -147,8 +181,7 @@ class HelpScreen(Screen):
         text = self.frame.place(pygame.Rect(intro.left + 20 + 64 + 16, intro.top, intro.width - 2 * 20 - 64 - 16,
                                             intro.height))
         label.draw_in(surface, intro_text(), text, FONT_SIZES["body"], pal.text, bold=True, max_lines=2)
-        per_page = 2 * grid_rows()
-        items = self.resources[self.page * per_page:(self.page + 1) * per_page]
+        items = self.page_items()
         grid = self.grid_rect()
         if not items:
             box = pygame.Rect(160, grid.top + 60, 960, 200)
@@ -156,13 +189,13 @@ class HelpScreen(Screen):
             label.draw_in(surface, _("Tell a trusted adult: a parent, a teacher or the school counsellor."),
                           box.inflate(-60, -40), FONT_SIZES["heading"], pal.text, bold=True, align="center")
             return
-        h = self.card_height()
         col_gap = grid.width - 2 * CARD_W
-        for i, res in enumerate(items):
-            col, row = i % 2, i // 2
-            rect = self.frame.place(pygame.Rect(grid.left + col * (CARD_W + col_gap), grid.top + row * (h + CARD_GAP),
-                                                CARD_W, h))
-            self._draw_card(surface, rect, res)
+        y = grid.top
+        for row, h in enumerate(self.row_heights(items)):
+            for col, res in enumerate(items[2 * row:2 * row + 2]):
+                rect = self.frame.place(pygame.Rect(grid.left + col * (CARD_W + col_gap), y, CARD_W, h))
+                self._draw_card(surface, rect, res)
+            y += h + CARD_GAP
 
     def _draw_card(self, surface, rect: pygame.Rect, res) -> None:
         th = _theme.current()
@@ -176,27 +209,34 @@ class HelpScreen(Screen):
         if res.url:
             from ..qr import qr_surface
 
-            qr = qr_surface(res.url, min(150, rect.height - 24))
+            qr = qr_surface(res.url, min(QR_MAX, rect.height - 24))
             qr_w = qr.get_width() + 16
             qx = rect.left + 12 if rtl else rect.right - 12 - qr.get_width()
             surface.blit(qr, (qx, rect.centery - qr.get_height() // 2))
         text_w = rect.width - 80 - 20 - qr_w
         tx = rect.right - 80 - text_w if rtl else rect.left + 80
-        y = rect.top + 8
+        y = rect.top + CARD_PAD
         name = label.fit_size(i18n.pick(res.name), FONT_SIZES["small"] + 1, text_w, 200, max_lines=1, min_scale=0.8,
                               bold=True)
         surface.blit(label.render(name, pal.text), (tx if not rtl else tx + text_w - name.width, y))
         y += max(name.height, 30)
         contact = self._contact_line(res)
-        contact_h = 30
+        contact_h = self._contact_height(contact, text_w) if contact else CONTACT_H
         if res.description is not None:
-            room = (rect.bottom - 8 - contact_h if contact else rect.bottom - 8) - y
+            room = (rect.bottom - CARD_PAD - CONTACT_GAP - contact_h if contact else rect.bottom - CARD_PAD) - y
             lay = label.fit_lines(i18n.pick(res.description), FONT_SIZES["tiny"], text_w, room, max_lines=3)
             surface.blit(label.render(lay, pal.text_muted), (tx, y))
         if contact:
-            label.draw_in(surface, contact, pygame.Rect(tx, rect.bottom - 8 - contact_h, text_w, contact_h),
+            label.draw_in(surface, contact, pygame.Rect(tx, rect.bottom - CARD_PAD - contact_h, text_w, contact_h),
                           FONT_SIZES["small"], pal.primary if res.confirmed else pal.text_muted, bold=True,
-                          valign="bottom", max_lines=1)
+                          valign="bottom", max_lines=2)
+
+    @staticmethod
+    def _contact_height(contact: str, width: int) -> int:
+        """The contact line's height: one line, or two when a long one ("to be confirmed by the school")
+        meets a larger text size — wrapped rather than cut off."""
+        lay = label.layout(contact, FONT_SIZES["small"], width, bold=True, max_lines=2)
+        return max(CONTACT_H, lay.height)
 
     def _contact_line(self, res) -> str:
         if res.phone:
