@@ -3,7 +3,7 @@
 Snapshots are stored at half size (640×360) in tests/snapshots/ and compared by the mean absolute
 difference per channel; a real layout change moves it far past the tolerance, a font hinting wobble does
 not. After an intended visual change, rewrite them with AMAN_UPDATE_SNAPSHOTS=1 and look at the PNGs.
-Fixture scenarios and a fixture region keep the pictures independent of the shipped content.
+Fixture scenarios, a fixture region and a fixture quiz keep the pictures independent of the shipped content.
 """
 from __future__ import annotations
 
@@ -43,6 +43,8 @@ def scenarios():
 
 @pytest.fixture(scope="module")
 def game(tmp_path_factory, scenarios):
+    from aman_game.content import load_quiz
+    from aman_game.screens import gallery_teacher
     from aman_game.screens import help as help_screen
     from aman_game.screens import settings as settings_screen
 
@@ -57,6 +59,8 @@ def game(tmp_path_factory, scenarios):
     mp = pytest.MonkeyPatch()
     mp.setattr(help_screen, "load_help_region", lambda code: region)
     mp.setattr(settings_screen, "region_choices", lambda: [("qa", {"en": "Qatar", "ar": "قطر"}), ("zz", region.name)])
+    quiz = load_quiz(SNAP_DIR / "fixture_quiz.yaml")
+    mp.setattr(gallery_teacher, "load_gallery_quiz", lambda: quiz)  # teacher summary's quiz gain, the quiz screen
     yield g
     mp.undo()
     g.close()

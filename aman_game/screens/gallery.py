@@ -3,6 +3,8 @@
 `open_screen(game, name, scenarios)` clears the stack and builds the named screen (with what sits under
 it, for overlays) from the given scenarios, with all timers run out — the screen as a child sees it once
 it has settled. `NAMES` lists them all. The benchmark times frames with `game.draw_frames(n)` afterwards.
+Teacher mode and the quiz come from gallery_teacher (a configuration in memory, a small class dataset in
+a temporary folder: never the machine's own data).
 """
 from __future__ import annotations
 
@@ -10,11 +12,12 @@ from typing import Sequence
 
 from .. import i18n
 
+TEACHER_NAMES = ("teacher_pin", "teacher", "teacher_setup", "teacher_summary", "quiz")
 NAMES = (
     "title", "language", "profile", "menu", "play_messenger", "play_lobby", "play_typing", "play_ended",
     "sheet_block", "sheet_report", "sheet_adult", "feedback_safe", "feedback_unsafe", "results_safe",
     "results_unsafe", "help", "settings", "pause", "confirm_quit", "play_20_messages",
-)
+) + TEACHER_NAMES
 
 
 def _by_look(scenarios: Sequence, look: str):
@@ -61,6 +64,10 @@ def open_screen(game, name: str, scenarios: Sequence):
               "help": HelpScreen, "settings": SettingsScreen}
     if name in simple:
         return game.stack.push(simple[name](game))
+    if name in TEACHER_NAMES:
+        from .gallery_teacher import open_teacher_screen
+
+        return open_teacher_screen(game, name, scenarios)
     if name == "play_messenger":
         return _play(game, messenger)
     if name == "play_lobby":

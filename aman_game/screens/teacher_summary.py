@@ -154,6 +154,22 @@ class SummaryScreen(Screen):
         self._draw_missed(surface, fig)
         self._draw_note(surface)
 
+    def story_title(self, scenario_id: str) -> str:
+        """A story's title as the screen shows scenario text (digits, harakat, pseudo-locales: i18n.pick);
+        the id when the story is no longer in the library."""
+        scenario = self.content.scenarios.get(scenario_id)
+        return i18n.pick(scenario.title) if scenario is not None else scenario_id
+
+    def situation(self, scenario_id: str, node_id: str, lang: str) -> str:
+        """What the child had just read at a decision (the report's wording), shown like all scenario text."""
+        scenario = self.content.scenarios.get(scenario_id)
+        node = scenario.nodes.get(node_id) if scenario is not None else None
+        if node is None:
+            return self.content.situation(scenario_id, node_id, lang)
+        if node.messages:
+            return i18n.pick(node.messages[-1].text)
+        return i18n.pick(node.prompt) if node.prompt is not None else node_id
+
     def _gain_words(self, fig) -> str:
         gain = fig.quiz.mean_gain
         if gain is None:
@@ -170,7 +186,7 @@ class SummaryScreen(Screen):
                       LEFT.width - 40, 34)), FONT_SIZES["small"], pal.text, bold=True, max_lines=1)
         y = LEFT.top + 52
         for rate in fig.scenarios[:BARS]:
-            title = self.content.title(rate.scenario_id, i18n.current_language())
+            title = self.story_title(rate.scenario_id)
             label.draw_in(surface, title, self.frame.place(pygame.Rect(LEFT.left + 20, y, 250, 44)), FONT_SIZES["tiny"],
                           pal.text, max_lines=2)
             track = pygame.Rect(LEFT.left + 280, y + 12, 220, 20)
@@ -207,10 +223,10 @@ class SummaryScreen(Screen):
         y = RIGHT.top + 56
         for d in missed:
             head = self.frame.place(pygame.Rect(RIGHT.left + 20, y, RIGHT.width - 40, 28))
-            label.draw_in(surface, self.content.title(d.scenario_id, lang), head, FONT_SIZES["tiny"], pal.text,
+            label.draw_in(surface, self.story_title(d.scenario_id), head, FONT_SIZES["tiny"], pal.text,
                           bold=True, max_lines=1)
             situation = self.frame.place(pygame.Rect(RIGHT.left + 20, y + 28, RIGHT.width - 40, 48))
-            shown = label.draw_in(surface, self.content.situation(d.scenario_id, d.node_id, lang), situation,
+            shown = label.draw_in(surface, self.situation(d.scenario_id, d.node_id, lang), situation,
                                   FONT_SIZES["tiny"], pal.text_muted, valign="top", max_lines=2)
             count = _("Unsafe choices: {count} of {total}").format(count=i18n.format_number(d.unsafe),
                                                                    total=i18n.format_number(d.decisions))
