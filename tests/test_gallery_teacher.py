@@ -70,3 +70,56 @@ def test_the_bench_times_the_teacher_screens():
     result = measure_screens(frames=3, warmup=1, languages=("ar",), names=gallery.TEACHER_NAMES)
     assert set(result["screens"]) == {f"ar/{name}" for name in gallery.TEACHER_NAMES}
     assert all("p99_ms" in v for v in result["screens"].values()), result["screens"]
+
+
+def _changed(before: pygame.Surface, after: pygame.Surface, rect: pygame.Rect) -> bool:
+    """Did anything inside `rect` of the canvas change between two frames?"""
+    a, b = before.subsurface(rect), after.subsurface(rect)
+    return any(a.get_at((x, y)) != b.get_at((x, y)) for x in range(0, rect.width, 2) for y in range(0, rect.height, 2))
+
+
+def _frame(game) -> pygame.Surface:
+    game.settle(20)
+    game.draw()
+    return game.canvas.copy()
+
+
+def _click(game, screen, name):
+    widget = screen.widget(name)
+    assert widget is not None, name
+    game.post_click(widget.rect.center)
+    game.settle(20)
+
+
+def test_the_cached_teacher_screens_still_show_every_change(game):
+    """The teacher screens and the quiz cache their static layer (a frame is a few blits): every change
+    of what they show must still reach the screen."""
+    scenarios = game.fixture_scenarios
+    pin = gallery.open_screen(game, "teacher_pin", scenarios)
+    before = _frame(game)
+    _click(game, pin, "key:7")
+    assert pin.digits == "247" and _changed(before, _frame(game), pygame.Rect(410, 178, 460, 80))  # a third dot
+
+    setup = gallery.open_screen(game, "teacher_setup", scenarios)
+    before = _frame(game)
+    _click(game, setup, "kiosk")
+    assert setup.kiosk and _changed(before, _frame(game), setup.widget("kiosk").rect)
+    setup.class_name = ""
+    before = _frame(game)
+    _click(game, setup, "save")  # no name: a message appears
+    assert setup.message and _changed(before, _frame(game), setup.frame.place(pygame.Rect(660, 560, 560, 60)))
+
+    teacher = gallery.open_screen(game, "teacher", scenarios)
+    before = _frame(game)
+    _click(game, teacher, "class:6A")
+    assert teacher.selected == "6A" and _changed(before, _frame(game), teacher.widget("start").rect)
+
+    summary = gallery.open_screen(game, "teacher_summary", scenarios)
+    before = _frame(game)
+    _click(game, summary, "save_report")
+    assert summary.note and _changed(before, _frame(game), pygame.Rect(40, 598, 1200, 36))
+
+    quiz = gallery.open_screen(game, "quiz", scenarios)
+    before = _frame(game)
+    _click(game, quiz, "option:0")
+    assert quiz.index == 1 and _changed(before, _frame(game), pygame.Rect(190, 100, 900, 180))

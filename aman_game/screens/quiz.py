@@ -26,6 +26,7 @@ COL_X, COL_W = 190, 900
 
 class QuizScreen(Screen):
     name = "quiz"
+    cache_static = True  # every change of what draw_content shows calls invalidate()
 
     def __init__(self, game, quiz, phase: str, nickname: str, recorder=None):
         super().__init__(game)
@@ -51,7 +52,7 @@ class QuizScreen(Screen):
     def begin(self) -> None:
         self.index = 0
         self.build()
-        self.dirty = True
+        self.invalidate()
 
     def answer(self, option: int) -> None:
         question = self.question
@@ -64,7 +65,7 @@ class QuizScreen(Screen):
         self.index += 1
         self.build()
         self.focus.focus_on("option:0") if self.question is not None else self.focus.focus_on("continue")
-        self.dirty = True
+        self.invalidate()
 
     def finish(self) -> None:
         self.stack.pop(self.correct)

@@ -66,6 +66,7 @@ def open_teacher_mode(game, stack) -> None:
 
 class TeacherScreen(Screen):
     name = "teacher"
+    cache_static = True  # every change of what draw_content shows calls invalidate()
 
     def __init__(self, game, config: TeacherConfig):
         super().__init__(game)
@@ -118,7 +119,7 @@ class TeacherScreen(Screen):
         self.selected = name
         self.build()
         self.focus.focus_on(f"class:{name}")
-        self.dirty = True
+        self.invalidate()
 
     def _save(self) -> bool:
         try:
@@ -174,7 +175,7 @@ class TeacherScreen(Screen):
         except TeacherConfigError as exc:
             self.note = _("Could not save the teacher settings: {reason}").format(reason=str(exc))
         self.build()
-        self.dirty = True
+        self.invalidate()
 
     def summary(self) -> None:
         from .teacher_summary import SummaryScreen

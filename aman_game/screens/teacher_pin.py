@@ -30,6 +30,7 @@ DIGIT_KEYS.update({getattr(pygame, f"K_KP{d}"): str(d) for d in range(10)})
 
 class PinScreen(Screen):
     name = "teacher_pin"
+    cache_static = True  # every change of what draw_content shows calls invalidate()
 
     def __init__(self, game, config, purpose: str = "enter"):
         """purpose: "enter" teacher mode, "leave" the kiosk, or "change" the PIN (asks the old one first)."""
@@ -52,27 +53,27 @@ class PinScreen(Screen):
     def update(self, dt: float) -> None:
         if getattr(self, "_was_resting", False) and self._resting() <= 0:
             self.message = ""
-            self.dirty = True
+            self.invalidate()
         self._was_resting = self._resting() > 0
         if self._was_resting:
-            self.dirty = True
+            self.invalidate()
 
     def type_digit(self, digit: str) -> None:
         if self._resting() > 0 or len(self.digits) >= 8:
             return
         self.digits += digit
         self.message = ""
-        self.dirty = True
+        self.invalidate()
 
     def erase(self) -> None:
         self.digits = self.digits[:-1]
-        self.dirty = True
+        self.invalidate()
 
     def submit(self) -> None:
         if self._resting() > 0:
             return
         pin, self.digits = self.digits, ""
-        self.dirty = True
+        self.invalidate()
         if self.setting:
             self._submit_new(pin)
             return

@@ -36,6 +36,7 @@ def full_library(game):
 
 class ClassSetupScreen(Screen):
     name = "teacher_setup"
+    cache_static = True  # every change of what draw_content shows calls invalidate()
 
     def __init__(self, game, session: ClassSession | None, existing: list[str] = ()):
         super().__init__(game)
@@ -112,12 +113,12 @@ class ClassSetupScreen(Screen):
     def _renamed(self, value: str) -> None:
         self.class_name = value
         self.message = ""
-        self.dirty = True
+        self.invalidate()
 
     def _refresh(self, focus: str) -> None:
         self.build()
         self.focus.focus_on(focus)
-        self.dirty = True
+        self.invalidate()
 
     def toggle_story(self, scenario_id: str) -> None:
         if scenario_id in self.playlist:
@@ -140,7 +141,7 @@ class ClassSetupScreen(Screen):
 
     def set_flag(self, key: str, value: bool) -> None:
         setattr(self, key, value)
-        self.dirty = True
+        self.invalidate()
 
     def result(self) -> ClassSession:
         return ClassSession(" ".join(self.class_name.split()), list(self.playlist), self.language, self.age_band,
@@ -156,7 +157,7 @@ class ClassSetupScreen(Screen):
         else:
             self.stack.pop(session)
             return
-        self.dirty = True
+        self.invalidate()
 
     def handle_event(self, event) -> bool:
         if self.input is not None and self.input.handle_text_event(event):

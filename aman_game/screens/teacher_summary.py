@@ -30,6 +30,7 @@ MISSED = 3
 
 class SummaryScreen(Screen):
     name = "teacher_summary"
+    cache_static = True  # every change of what draw_content shows calls invalidate()
 
     def __init__(self, game, class_name: str, data_dir):
         super().__init__(game)
@@ -51,7 +52,7 @@ class SummaryScreen(Screen):
         self.results = load_results([self.data_dir]) if self.data_dir.is_dir() else None
         one = self.results.for_class(self.class_name) if self.results is not None else None
         self.figures = compute(one, self.class_name) if one is not None else None
-        self.dirty = True
+        self.invalidate()
 
     # -- actions ---------------------------------------------------------------------------------
     def make_widgets(self):
@@ -89,7 +90,7 @@ class SummaryScreen(Screen):
             self.note = _("Report saved: {path}").format(path=str(path))
         except OSError as exc:
             self.note = _("The report could not be saved: {reason}").format(reason=exc.strerror or str(exc))
-        self.dirty = True
+        self.invalidate()
 
     def erase(self) -> None:
         from .confirm import ConfirmDialog
