@@ -55,7 +55,13 @@ class FeedbackScreen(Screen):
             log.debug("narration failed: %s", exc)
 
     def verdict(self) -> str:
-        return _("Safe choice!") if self.choice.safe else _("Not safe this time")
+        if not self.choice.safe:
+            return _("Not safe this time")
+        if self.decision.points < self.decision.best_points:
+            # Safe but partial (e.g. telling a friend, not yet an adult): "Safe choice!" above feedback that
+            # says "an adult needs to know" would send two messages at once.
+            return _("A good start: one more step")
+        return _("Safe choice!")
 
     def _layouts(self):
         th = _theme.current()

@@ -88,7 +88,7 @@ class ClassSetupScreen(Screen):
                 widgets.append(Button(rect, text, (lambda k=key, v=value: self.choose(k, v)), name=f"{key}:{value or 'any'}",
                                       style="selected" if value == current else "secondary",
                                       size=FONT_SIZES["tiny"], bold=value == current, radius=12))
-        toggles = [("allow_high", _("Sensitive stories (threats)"), self.allow_high),
+        toggles = [("allow_high", _("Sensitive stories (photos, threats)"), self.allow_high),
                    ("kiosk", _("Kiosk: PIN to leave"), self.kiosk),
                    ("quiz", _("Quiz before and after"), self.quiz)]
         y = 312
