@@ -23,6 +23,7 @@ _X9_REMOVED = {"RLE", "LRE", "RLO", "LRO", "PDF", "BN"}
 _ISOLATE_INITIATORS = {"LRI", "RLI", "FSI"}
 
 
+@functools.lru_cache(maxsize=4096)
 def bidi_class(ch: str) -> str:
     return unicodedata.bidirectional(ch) or "L"
 
@@ -51,14 +52,15 @@ def resolve_levels(text: str, rtl: bool) -> tuple[int, ...]:
     start = dump.index("levels:")
     end = dump.index("paragraphs:", start)
     byte_levels = [int(m) for m in _LEVEL.findall(dump, start, end)]
-    levels = []
-    offset = 0
-    for ch in text:
-        levels.append(byte_levels[offset] if offset < len(byte_levels) else int(rtl))
-        offset += len(ch.encode("utf-8", "surrogatepass"))
+    encoded = text.encode("utf-8", "surrogatepass")
+    if len(byte_levels) != len(encoded):  # never seen; keep going at the paragraph level rather than fail
+        return tuple([int(rtl)] * len(text))
+    # A character's level is its first byte's: the bytes that are not UTF-8 continuation bytes.
+    levels = [level for level, byte in zip(byte_levels, encoded) if byte & 0xC0 != 0x80]
     return tuple(levels)
 
 
+@functools.lru_cache(maxsize=4096)
 def is_removed(ch: str) -> bool:
     """True for characters rule X9 removes (embedding controls, boundary neutrals)."""
     return bidi_class(ch) in _X9_REMOVED

@@ -96,10 +96,25 @@ class TextEngine:
         surface = pygame.Surface((max(1, layout.width), max(1, layout.height)), pygame.SRCALPHA)
         for line in layout.lines:
             baseline = line.y + layout.ascent
-            for run in line.runs:
-                glyphs = self.render_run(run, layout.size, color)
+            glyphs = [self.render_run(run, layout.size, color) for run in line.runs]
+            # Run widths in the layout are sums of per-word widths (see Measurer); a long run's shaped
+            # width can differ by a few pixels of rounding. Place the rendered runs edge to edge from the
+            # line's starting edge, so no gap or overlap opens between runs and the aligned edge stays put.
+            if line.direction == "rtl":
+                x = line.x + line.width
+                places = []
+                for g in reversed(glyphs):
+                    x -= g.get_width()
+                    places.append(x)
+                places.reverse()
+            else:
+                x, places = line.x, []
+                for g in glyphs:
+                    places.append(x)
+                    x += g.get_width()
+            for run, g, gx in zip(line.runs, glyphs, places):
                 font = self.fonts.font(run.role, run.bold, layout.size)
-                surface.blit(glyphs, (run.x, baseline - font.get_ascent()))
+                surface.blit(g, (gx, baseline - font.get_ascent()))
         return self.surface_cache.put(key, surface)
 
     def draw(self, target: pygame.Surface, text, pos: tuple[int, int], *, lang: str, size: int,

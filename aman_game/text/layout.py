@@ -7,7 +7,9 @@ HarfBuzz shapes in the run's own direction (so harakat, lam-alef and mirrored br
 """
 from __future__ import annotations
 
+import functools
 import math
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -78,8 +80,17 @@ class TextLayout:
         }
 
 
+_SPACES = re.compile(r"(\s+)")
+
+
 class Measurer:
-    """Shaped widths of runs, memoised: the same word in the same font is measured once."""
+    """Shaped widths, memoised per word: the same word in the same font is shaped once.
+
+    A run's width is the sum of its words and spaces. Shaping never joins or kerns across a space in
+    our fonts, so this matches the shaped run to a pixel of rounding — and it makes every width the engine
+    reports, for breaking and for placing, come from one source: a text always fits a box of its own
+    measured width, and laying out a line costs no shaping beyond what breaking it already did.
+    """
 
     def __init__(self, fonts: FontSet):
         self.fonts = fonts
@@ -100,6 +111,11 @@ class Measurer:
                 self._widths.clear()
             self._widths[key] = w
         return w
+
+    def run_width(self, text: str, role: str, bold: bool, size: int, rtl: bool) -> int:
+        if " " not in text and not text.isspace():
+            return self.width(text, role, bold, size, rtl)
+        return sum(self.width(piece, role, bold, size, rtl) for piece in _SPACES.split(text) if piece)
 
 
 @dataclass
@@ -142,7 +158,12 @@ def _assign_roles(fonts: FontSet, text: str, levels, bold: bool) -> list[str | N
 
 
 def _drawn(ch: str, role: str | None) -> bool:
-    return role is not None and ch not in BIDI_CONTROLS and not bidi_levels.is_removed(ch)
+    return role is not None and not _never_drawn(ch)
+
+
+@functools.lru_cache(maxsize=4096)
+def _never_drawn(ch: str) -> bool:
+    return ch in BIDI_CONTROLS or bidi_levels.is_removed(ch)
 
 
 class Layouter:
@@ -231,7 +252,7 @@ class Layouter:
         for s, e, level, role in self._segments(para, start, end):
             text = _drawable_text(para, s, e)
             if text:
-                total += self.measure.width(text, role, bold, size, level % 2 == 1)
+                total += self.measure.run_width(text, role, bold, size, level % 2 == 1)
         return total
 
     def _break(self, para: _Paragraph, size: int, bold: bool, width: int | None):
@@ -247,13 +268,6 @@ class Layouter:
             word_w = self._piece_width(para, t_start, word_end, size, bold)
             space_w = self._piece_width(para, word_end, t_end, size, bold) if t_end > word_end else 0
             if line_start is not None and line_width + word_w > width:
-                # Summed word widths can exceed the shaped line by a pixel or two of kerning and
-                # rounding; measure the real candidate line before breaking, so a text always fits a box
-                # of its own measured width.
-                candidate = self._piece_width(para, line_start, word_end, size, bold)
-                if candidate <= width:
-                    line_width = candidate + space_w
-                    continue
                 lines.append((line_start, t_start))
                 line_start, line_width = None, 0
             if word_w > width:
@@ -312,7 +326,7 @@ class Layouter:
             if not run_text:
                 continue
             rtl = level % 2 == 1
-            w = self.measure.width(run_text, role, bold, size, rtl)
+            w = self.measure.run_width(run_text, role, bold, size, rtl)
             runs.append(Run(run_text, "rtl" if rtl else "ltr", x, w, self.fonts.file_name(role, bold), role, bold,
                             script_tag(run_text, role)))
             x += w
