@@ -8,25 +8,51 @@ when the text size or contrast setting changes; widgets read `current()` at draw
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 
 #: The logical canvas every screen draws on; the window scales it with letterboxing.
 CANVAS_SIZE = (1280, 720)
 
 
+#: The three text-size steps a child or teacher can pick (settings "text size").
+TEXT_SCALES = (1.0, 1.15, 1.3)
+
+
 @dataclass(frozen=True)
 class TextBox:
+    """Where one kind of scenario string is drawn, at the normal text-size step.
+
+    At a larger step the text grows and so must its box, or a string that fits at the normal step is cut:
+    a box whose width is set by the screen (a choice spans the screen) gains lines, a box free to widen
+    (a chat bubble, a name) gains width and keeps its lines. `Theme.box` gives the box at the active step;
+    the screens draw in it and the validator checks the largest step against it (W603)."""
     width: int  # px on the 1280x720 canvas
     size: int  # pt at the normal text-size step
     max_lines: int
     bold: bool = False
+    grows: str = "lines"  # "lines" | "width": how the box makes room at a larger text-size step
+    max_width: int = 0  # the widest a "width" box may grow (px)
+
+    def at_scale(self, scale: float) -> "TextBox":
+        """This box at text scale `scale` (1.0 is the normal step). Every enlarged step allows the lines of
+        the largest one: line breaks do not scale exactly with the font, and a string that fits at the
+        largest step must not be cut at a middle one (the validator checks the largest, W603)."""
+        size = max(8, round(self.size * scale))
+        if scale <= 1.0:
+            return replace(self, size=size)
+        if self.grows == "width":
+            return replace(self, size=size, width=min(self.max_width or 10 ** 6, math.ceil(self.width * scale)))
+        return replace(self, size=size, max_lines=math.ceil(self.max_lines * max(scale, TEXT_SCALES[-1]) - 1e-9))
 
 
 TEXT_BOXES: dict[str, TextBox] = {
     "title": TextBox(width=1000, size=36, max_lines=2, bold=True),
     "summary": TextBox(width=520, size=20, max_lines=4),
-    "character_name": TextBox(width=300, size=20, max_lines=1, bold=True),
-    "message": TextBox(width=520, size=22, max_lines=8),
+    "character_name": TextBox(width=300, size=20, max_lines=1, bold=True, grows="width", max_width=400),
+    # the chat column is 1152 px wide: a bubble widens with the text rather than growing taller than the
+    # chat above the choices
+    "message": TextBox(width=520, size=22, max_lines=8, grows="width", max_width=680),
     "prompt": TextBox(width=1000, size=24, max_lines=2, bold=True),
     "choice": TextBox(width=960, size=24, max_lines=2),
     "feedback": TextBox(width=760, size=24, max_lines=7),
@@ -34,9 +60,6 @@ TEXT_BOXES: dict[str, TextBox] = {
 }
 
 Color = tuple  # (r, g, b) or (r, g, b, a)
-
-#: The three text-size steps a child or teacher can pick (settings "text size").
-TEXT_SCALES = (1.0, 1.15, 1.3)
 
 
 @dataclass(frozen=True)
@@ -170,8 +193,8 @@ class Theme:
         return max(8, round(base * self.text_scale))
 
     def box(self, kind: str) -> TextBox:
-        box = TEXT_BOXES[kind]
-        return replace(box, size=self.size(box.size))
+        """The text box of a kind of scenario string at the active text-size step (TextBox.at_scale)."""
+        return TEXT_BOXES[kind].at_scale(self.text_scale)
 
     def look(self, name: str) -> AppLook:
         if self.high_contrast:

@@ -73,8 +73,10 @@ def boxed_texts(data: object, kind: str) -> Iterator[tuple[tuple, str, str, str]
 
 
 def check_fit(data: dict, kind: str = "scenario") -> Iterator[Finding]:
-    """E601: a string needs more lines than its box holds. W602: characters no font can draw."""
-    from aman_game.theme import TEXT_BOXES
+    """E601: a string needs more lines than its box holds. W603: it fits at the normal text size but not at
+    the largest, where the screens give the box more lines or more width (TextBox.at_scale) and still cut
+    it. W602: characters no font can draw."""
+    from aman_game.theme import TEXT_BOXES, TEXT_SCALES
     engine = _engine()
     for path, box_name, lang, text in boxed_texts(data, kind):
         box = TEXT_BOXES[box_name]
@@ -84,6 +86,14 @@ def check_fit(data: dict, kind: str = "scenario") -> Iterator[Finding]:
             yield Finding("E601", path, f"{language_name(lang)} text ('{lang}') does not fit its "
                           f"'{box_name}' box: {lines} lines, the box holds {box.max_lines} "
                           f"({box.width}px wide at {box.size}pt); shorten it")
+        else:
+            large = box.at_scale(TEXT_SCALES[-1])
+            big = len(engine.layout(text, lang, large.size, large.width, bold=large.bold).lines)
+            if big > large.max_lines:
+                yield Finding("W603", path, f"{language_name(lang)} text ('{lang}') fits its '{box_name}' box "
+                              f"at the normal text size but is cut at the largest: {big} lines, the box holds "
+                              f"{large.max_lines} there ({large.width}px wide at {large.size}pt); shorten it",
+                              severity=WARNING)
         missing = getattr(layout, "missing_glyphs", 0)
         if missing:
             yield Finding("W602", path, f"{language_name(lang)} text ('{lang}') has {missing} "

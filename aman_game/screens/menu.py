@@ -64,6 +64,16 @@ class ScenarioCard(Widget):
         self.stars = stars
         self.resumable = resumable
 
+    def inner(self) -> pygame.Rect:
+        m = _theme.current().metrics
+        r = self.rect
+        return pygame.Rect(r.left + m.pad - 6, r.top + 58, r.width - 2 * (m.pad - 6), 70)
+
+    def title_layout(self):
+        """The story's title on its card, as drawn (two lines; the large-text audit checks it is not cut)."""
+        return label.layout(i18n.pick(self.scenario.title), FONT_SIZES["body"], self.inner().width, bold=True,
+                            max_lines=2)
+
     def draw(self, surface, focused=False):
         th = _theme.current()
         pal, m = th.palette, th.metrics
@@ -85,8 +95,8 @@ class ScenarioCard(Widget):
             rounded_rect(surface, pal.star, tag, 15)
             label.draw(surface, _("Continue"), tag.center, FONT_SIZES["tiny"], pal.text if not th.high_contrast else (0, 0, 0),
                        bold=True, anchor="center")
-        inner = pygame.Rect(r.left + m.pad - 6, r.top + 58, r.width - 2 * (m.pad - 6), 70)
-        title = label.layout(i18n.pick(sc.title), FONT_SIZES["body"], inner.width, bold=True, max_lines=2)
+        inner = self.inner()
+        title = self.title_layout()
         surface.blit(label.render(title, pal.text), inner.topleft)
         # the topics go right under the title (an Arabic title is often one line: two lines of topics fit)
         top = max(r.top + 100, inner.top + title.height + 4)

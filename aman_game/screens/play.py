@@ -72,6 +72,9 @@ class PlayScreen(PlayView, Screen):
         self.blocked = False
         self.errors: list[str] = []
         self.last: Optional[tuple] = None  # (choice, decision) awaiting feedback
+        self.choice_scroll = 0  # px the choices are scrolled (only when they have a scrolling view)
+        self.choice_view = None  # that view (set by geometry)
+        self.choice_total = 0
         self.shots = 0  # node visits, for screenshot names
 
     # -- session ----------------------------------------------------------------------------------
@@ -107,6 +110,7 @@ class PlayScreen(PlayView, Screen):
 
     def start_node(self) -> None:
         node = self.session.node
+        self.choice_scroll = 0
         self.pending = deque(node.messages)
         self.state = "arriving"
         self.timer = self.game.delay(0.4)
@@ -137,6 +141,11 @@ class PlayScreen(PlayView, Screen):
     def build(self) -> None:
         super().build()
         self._apply_pulse()
+        if self.state in ("choosing", "ended") and self.chat.scroll == 0:
+            # the chat above the choices cannot show the newest message whole (large text, a tall card, four
+            # long choices): show it from its first line, the rest a scroll away
+            column = self._chat_column()
+            self.chat.show_newest_from_top(column.height, column.width, self.look)
 
     def relayout(self) -> None:
         self.chat.rebuild()
@@ -380,15 +389,27 @@ class PlayScreen(PlayView, Screen):
                 return True
         if event.type == pygame.MOUSEWHEEL:
             app, _r, _p = self.geometry()
+            if self.choice_view is not None and self._pointer_y() > app.bottom:
+                self.scroll_choices(-event.y * 60)  # the choices scroll where they have their own view
+                return True
             self.chat.scroll_by(event.y * 60, app.height - HEADER_H)
             return True
         before = self.focus.focused
         consumed = super().handle_event(event)
         after = self.focus.focused
+        if after is not before and getattr(after, "name", "").startswith("choice:") and self.choice_view is not None:
+            self.scroll_choices(0, reveal=after.rect)  # the keyboard focus never rests on a hidden choice
+            after = self.focus.focused
         if event.type == pygame.KEYDOWN and after is not before and self.state == "choosing" \
                 and getattr(after, "name", "").startswith("choice:"):
             self.say(self.choice_lines(int(after.name.split(":")[1])), interrupt=True)  # the choice in focus
         return consumed
+
+    def _pointer_y(self) -> int:
+        try:
+            return self.game.to_canvas(pygame.mouse.get_pos())[1]
+        except Exception:  # no window (tests): treat the pointer as over the choices
+            return 720
 
     def autoplay_target(self, policy):
         if self.errors:

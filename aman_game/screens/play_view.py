@@ -16,13 +16,17 @@ from ..widgets import label
 from ..widgets.avatars import ROBOT
 from ..widgets.button import Button, IconButton
 from ..widgets.chat_bubble import ChatItem
-from ..widgets.choice_list import ChoiceButton, choice_height
+from ..widgets.chat_view import GAP as CHAT_GAP
+from ..widgets.choice_list import ChoiceButton, arrange
 from ..widgets.draw import panel
+from ..widgets.icons import draw_icon
 from ..widgets.mock_app import COMPOSER_H, HEADER_H, draw_composer, draw_header_identity, draw_window
 
 _ = i18n._
 BAR_H = 56
 CHOICE_GAP = 8
+CHOICE_X, CHOICE_W = 90, 1100
+BAR_TITLE_W = 760
 MIN_CHAT = 150  # px of chat kept visible above the choices (buttons get tighter first)
 
 
@@ -68,46 +72,102 @@ class PlayView:
         return ChatItem("notice", "center", _(msgid).format(name=self.contact_name()), icon=icon)
 
     # -- widgets and geometry ---------------------------------------------------------------------
-    def _choice_rows(self, tight: bool = False) -> list[int]:
-        if self.state == "choosing":
-            return [choice_height(i18n.pick(c.text), 960, tight=tight) for c in self.session.node.choices]
-        if self.state == "ended":
-            return [64]
-        return []
+    def prompt_layout(self):
+        """The node's question above the choices, as drawn (None when it has none or nothing is asked)."""
+        prompt = self.session.node.prompt if self.state == "choosing" else None
+        if prompt is None:
+            return None
+        box = _theme.current().box("prompt")
+        return label.layout(i18n.pick(prompt), box.size, box.width, bold=True, max_lines=box.max_lines, scale=False)
 
     def geometry(self):
-        prompt = self.session.node.prompt if self.state == "choosing" else None
-        prompt_h = 0
-        if prompt is not None:
-            box = _theme.current().box("prompt")
-            prompt_h = label.layout(i18n.pick(prompt), box.size, box.width, bold=True, max_lines=2, scale=False).height + 4
+        """(app window, choice rects, prompt height). The choices take what they need at the bottom and the
+        chat keeps the rest, which should show the newest item whole (the message being answered) and at
+        least MIN_CHAT: when it would not, the choices' padding tightens, then they go two to a row. If even
+        that leaves too little, the tightest arrangement is used and the chat scrolls (play.py)."""
+        scroll = getattr(self, "choice_scroll", 0)
+        key = (self.state, self.session.node_id, len(self.chat.items), id(self.chat.items[-1]) if self.chat.items else None,
+               _theme.current(), i18n.current_language(), scroll)
+        cached = getattr(self, "_geometry", None)
+        if cached is not None and cached[0] == key:
+            self.choice_view, self.choice_total = cached[2], cached[3]
+            return cached[1]
+        prompt = self.prompt_layout()
+        prompt_h = prompt.height + 4 if prompt is not None else 0
+        top = BAR_H + 4
+        bottom_space = 720 - top - 8  # the app window and the choice area share this
+        view = None
+        if self.state == "choosing":
+            choices = [(i18n.pick(c.text), c.action) for c in self.session.node.choices]
+            need = max(MIN_CHAT, self.chat.newest_height(1200 - 48, self.look) + 2 * CHAT_GAP)
+            best = None
+            for columns, tight in ((1, False), (1, True), (2, False), (2, True)):
+                arranged = arrange(choices, CHOICE_W, CHOICE_GAP, columns=columns, tight=tight)
+                if arranged is None:
+                    continue  # a choice would be cut in half the width
+                rects, total = arranged
+                chat_h = bottom_space - (total + prompt_h + 16) - HEADER_H - 14
+                if best is None or chat_h > best[2]:
+                    best = (rects, total, chat_h)
+                if chat_h >= need:
+                    best = (rects, total, chat_h)
+                    break
+            rects, total, _chat_h = best
+            area = total + prompt_h + 16
+            most = bottom_space - (HEADER_H + 14 + MIN_CHAT)
+            if area > most:
+                # even the tightest arrangement leaves the chat less than MIN_CHAT (the longest choices and
+                # prompt at the largest text): the choices scroll in the room left, never off the screen
+                area = most
+                view = pygame.Rect(CHOICE_X, 720 - 8 - area + 8 + prompt_h, CHOICE_W, area - prompt_h - 16)
+                scroll = max(0, min(scroll, total - view.height))
+                self.choice_scroll = scroll
+        elif self.state == "ended":
+            rects, area = [pygame.Rect(350, 0, 400, 64)], 64 + 16
+        else:
+            rects, area = [], 0
+        app = pygame.Rect(40, top, 1200, bottom_space - area)
+        y0 = app.bottom + 8 + prompt_h - (scroll if view else 0)
+        placed = [self.frame.place(r.move(CHOICE_X, y0)) for r in rects]
+        self.choice_view = self.frame.place(view) if view else None
+        self.choice_total = total if view else 0
+        result = (app, placed, prompt_h)
+        self._geometry = (key, result, self.choice_view, self.choice_total)
+        return result
 
-        def app_rect(rows):
-            area = (sum(rows) + CHOICE_GAP * max(0, len(rows) - 1) + prompt_h + 16) if rows else 0
-            return pygame.Rect(40, BAR_H + 4, 1200, 720 - BAR_H - 4 - 8 - area)
-
-        rows = self._choice_rows()
-        app = app_rect(rows)
-        if app.height - HEADER_H - 14 < MIN_CHAT and rows:
-            rows = self._choice_rows(tight=True)
-            app = app_rect(rows)
-        return app, rows, prompt_h
+    def scroll_choices(self, dy: int, reveal=None) -> bool:
+        """Scroll the choices when they have a scrolling view: by dy px, or just enough to show `reveal`
+        (a rect, e.g. the choice the keyboard focus moved to). True when it moved."""
+        view = self.choice_view
+        if view is None:
+            return False
+        before = self.choice_scroll
+        if reveal is not None:
+            if reveal.top < view.top:
+                dy = reveal.top - view.top - 4
+            elif reveal.bottom > view.bottom:
+                dy = reveal.bottom - view.bottom + 4
+            else:
+                dy = 0
+        self.choice_scroll = max(0, min(before + dy, self.choice_total - view.height))
+        if self.choice_scroll != before:
+            self.build()
+            return True
+        return False
 
     def make_widgets(self):
-        app, rows, prompt_h = self.geometry()
+        app, rects, prompt_h = self.geometry()
         if getattr(self, "errors", None):  # author mode: nothing to press under the problems but Pause
             return [IconButton(self.frame.place(pygame.Rect(16, 8, 44, 44)), "pause", self.open_pause, name="pause",
                                words=_("Pause"), style="secondary", radius=22)]
         widgets = []
-        y = app.bottom + 8 + prompt_h
         if self.state == "choosing":
-            for i, (c, h) in enumerate(zip(self.session.node.choices, rows)):
-                r = self.frame.place(pygame.Rect(90, y, 1100, h))
-                widgets.append(ChoiceButton(r, i, i18n.pick(c.text), c.action, (lambda k=i: self.pick_choice(k))))
-                y += h + CHOICE_GAP
+            for i, (c, r) in enumerate(zip(self.session.node.choices, rects)):
+                button = ChoiceButton(r, i, i18n.pick(c.text), c.action, (lambda k=i: self.pick_choice(k)))
+                button.clip = self.choice_view  # drawn and pressed only inside the scrolling view, if any
+                widgets.append(button)
         elif self.state == "ended":
-            r = self.frame.place(pygame.Rect(440, y, 400, 64))
-            widgets.append(Button(r, _("See how you did"), self.show_results, name="results", icon="star"))
+            widgets.append(Button(rects[0], _("See how you did"), self.show_results, name="results", icon="star"))
         widgets += self._header_controls(app)
         pause = IconButton(self.frame.place(pygame.Rect(16, 8, 44, 44)), "pause", self.open_pause, name="pause",
                            words=_("Pause"), style="secondary", radius=22)
@@ -159,7 +219,7 @@ class PlayView:
         chat = draw_window(surface, app, look)
         header = pygame.Rect(app.left, app.top, app.width, HEADER_H)
         rtl = self.rtl
-        name_w = app.width - getattr(self, "controls_width", 480) - 140
+        name_w = self.header_name_width()
         if self.lobby:
             draw_header_identity(surface, header, look, lobby=True, title=i18n.pick(self.scenario.app.name),
                                  subtitle=_("Lobby chat"), avatar=None, key="lobby", rtl=rtl, width=name_w)
@@ -179,16 +239,39 @@ class PlayView:
             draw_composer(surface, pygame.Rect(chat.left + 24, chat.bottom - COMPOSER_H, chat.width - 48, COMPOSER_H - 8),
                           look, words, rtl)
         self._draw_bar(surface)
-        if self.state == "choosing" and self.session.node.prompt is not None:
-            box = th.box("prompt")
-            r = self.frame.place(pygame.Rect(90, app.bottom + 8, 1100, prompt_h))
-            label.draw_in(surface, i18n.pick(self.session.node.prompt), r, box.size, pal.text, bold=True, valign="top",
-                          max_lines=2, scale=False)
+        prompt = self.prompt_layout()
+        if prompt is not None:
+            r = self.frame.place(pygame.Rect(CHOICE_X, app.bottom + 8, CHOICE_W, prompt_h))
+            surf = label.render(prompt, pal.text)
+            surface.blit(surf, (r.right - surf.get_width() if rtl else r.left, r.top))
+        view = self.choice_view
+        if view is not None:  # more choices above or below the scrolling view: arrows beside it, at its end
+            x = view.left - 26 if rtl else view.right + 26
+            for icon, shown, y in (("up", self.choice_scroll > 0, view.top + 20),
+                                   ("down", self.choice_scroll < self.choice_total - view.height, view.bottom - 20)):
+                if shown:
+                    pygame.draw.circle(surface, pal.primary, (x, y), 18)
+                    draw_icon(surface, icon, (x, y), 20, pal.on_primary)
+
+    def bar_title_layout(self):
+        """The story's title in the game bar: one line, a little smaller before it would be cut."""
+        return label.fit_size(i18n.pick(self.scenario.title), FONT_SIZES["small"], BAR_TITLE_W, 10 ** 4, bold=True,
+                              max_lines=1, min_scale=0.8)
+
+    def header_name_width(self) -> int:
+        """Room for the contact's or the app's name in the app header, beside the Block/Report/Tell controls."""
+        app = self.geometry()[0]
+        return app.width - getattr(self, "controls_width", 480) - 140
+
+    def header_title(self) -> str:
+        return i18n.pick(self.scenario.app.name) if self.lobby else self.contact_name()
 
     def _draw_bar(self, surface) -> None:
         pal = _theme.current().palette
-        title = self.frame.place(pygame.Rect(76, 6, 760, 48))
-        label.draw_in(surface, i18n.pick(self.scenario.title), title, FONT_SIZES["small"], pal.text, bold=True, max_lines=1)
+        title = self.frame.place(pygame.Rect(76, 6, BAR_TITLE_W, 48))
+        lay = self.bar_title_layout()
+        ts = label.render(lay, pal.text)
+        surface.blit(ts, (title.right - ts.get_width() if self.rtl else title.left, title.centery - ts.get_height() // 2))
         done = len(self.session.decisions)
         n = done + (0 if self.session.at_end else 1)
         xs = [1240 - 12 - (n - 1 - i) * 30 for i in range(n)]

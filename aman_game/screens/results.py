@@ -20,6 +20,8 @@ from .base import Screen
 _ = i18n._
 
 COL_X, COL_W = 330, 900
+OUTCOME_Y = 184
+CONTENT_BOTTOM = 624  # the buttons' row starts 12 px below
 
 
 class ResultsScreen(Screen):
@@ -31,6 +33,7 @@ class ResultsScreen(Screen):
         super().__init__(game)
         self.session = session
         self.summary = session.finish()
+        self.scroll = 0  # px the ending is scrolled in its card (only when taller than the room for it)
 
     def enter(self) -> None:
         super().enter()
@@ -42,6 +45,41 @@ class ResultsScreen(Screen):
             Button(rects[0], _("Continue"), self.to_help, name="continue", icon="next"),
             Button(rects[1], _("Play again"), self.again, name="again", icon="refresh", style="secondary"),
         ]
+
+    def outcome_layout(self):
+        """The story's ending in the outcome box at the active text-size step (6 lines at the normal step,
+        8 at the largest), as drawn."""
+        end = self.session.node.end
+        if end is None:
+            return None
+        box = _theme.current().box("outcome")
+        return label.layout(i18n.pick(end.text), box.size, box.width, max_lines=box.max_lines, scale=False)
+
+    def outcome_card(self) -> pygame.Rect:
+        """The ending's card (left-to-right terms): the outcome box with 24 px padding either side, never
+        reaching the buttons — a longer ending (the largest text) scrolls inside it."""
+        lay = self.outcome_layout()
+        h = min((lay.height if lay else 0) + 36, CONTENT_BOTTOM - OUTCOME_Y)
+        return pygame.Rect(COL_X - 24, OUTCOME_Y, COL_W + 48, h)
+
+    def max_scroll(self) -> int:
+        lay = self.outcome_layout()
+        return max(0, (lay.height if lay else 0) + 36 - self.outcome_card().height)
+
+    def handle_event(self, event) -> bool:
+        if self.max_scroll() > 0:
+            dy = None
+            if event.type == pygame.MOUSEWHEEL:
+                dy = -event.y * 60
+            elif event.type == pygame.KEYDOWN and event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+                dy = 200 if event.key == pygame.K_PAGEDOWN else -200
+            if dy is not None:
+                scroll = max(0, min(self.scroll + dy, self.max_scroll()))
+                if scroll != self.scroll:
+                    self.scroll = scroll
+                    self.invalidate()
+                return True
+        return super().handle_event(event)
 
     def to_help(self) -> None:
         from .help import HelpScreen
@@ -86,18 +124,28 @@ class ResultsScreen(Screen):
         label.draw_in(surface, safe, info.move(0, 36), FONT_SIZES["small"], pal.text_muted, max_lines=1)
         # how the story ended, in the scenario's words
         end = self.session.node.end
-        box = th.box("outcome")
-        y = 184
+        y = OUTCOME_Y
         if end is not None:
-            lay = label.layout(i18n.pick(end.text), box.size, box.width - 48, max_lines=box.max_lines, scale=False)
-            h = lay.height + 36
-            card = self.frame.place(pygame.Rect(COL_X, y, COL_W, h))
+            lay = self.outcome_layout()
+            card = self.frame.place(self.outcome_card())
             tone = {"safe": pal.safe_soft, "recovered": pal.primary_soft}.get(outcome, pal.unsafe_soft)
             panel(surface, card, tone, lifted=False)
-            surface.blit(label.render(lay, pal.text), (card.left + 24, card.top + 18))
+            inner = card.inflate(0, -12)
+            old_clip = surface.get_clip()
+            surface.set_clip(inner.clip(old_clip) if old_clip else inner)
+            surface.blit(label.render(lay, pal.text), (card.left + 24, card.top + 18 - self.scroll))
+            surface.set_clip(old_clip)
+            if self.max_scroll() > 0:  # the rest of the ending: arrows on the card's top and bottom edges,
+                # where the clipped lines are (the words fill the card's width)
+                for icon, shown, cy in (("up", self.scroll > 0, card.top + 2),
+                                        ("down", self.scroll < self.max_scroll(), card.bottom - 4)):
+                    if shown:
+                        pygame.draw.circle(surface, pal.primary, (card.centerx, cy), 15)
+                        draw_icon(surface, icon, (card.centerx, cy), 18, pal.on_primary)
             y = card.bottom + 20
-        # what went well
+        # what went well: as many lines as fit above the buttons (the story's own ending above is never cut)
         went = [_(words.WENT_WELL[a]) for a in s.went_well if a in words.WENT_WELL][:3]
+        went = went[:max(0, (CONTENT_BOTTOM - y - 40) // 36)]
         if went:
             head = self.frame.place(pygame.Rect(COL_X, y, COL_W, 36))
             label.draw_in(surface, _("What went well"), head, FONT_SIZES["body"], pal.text, bold=True, max_lines=1)
@@ -109,7 +157,7 @@ class ResultsScreen(Screen):
                 label.draw_in(surface, line, r, FONT_SIZES["small"], pal.text, max_lines=1)
                 y += 36
             y += 10
-        if s.revisit and y < 600:
+        if s.revisit and y + 42 + 40 <= CONTENT_BOTTOM:  # the heading and at least one row of topics
             head = self.frame.place(pygame.Rect(COL_X, y, COL_W, 36))
             label.draw_in(surface, _("Topics to look at again"), head, FONT_SIZES["body"], pal.text, bold=True,
                           max_lines=1)
@@ -120,7 +168,7 @@ class ResultsScreen(Screen):
                 w = label.measure(text, FONT_SIZES["small"])[0] + 64
                 if x + w > COL_W:
                     x, y = 0, y + 48
-                    if y + 40 > 624:  # keep clear of the buttons
+                    if y + 40 > CONTENT_BOTTOM:  # keep clear of the buttons
                         break
                 chip = self.frame.place(pygame.Rect(COL_X + x, y, w, 40))
                 rounded_rect(surface, pal.unsafe_soft, chip, 20)

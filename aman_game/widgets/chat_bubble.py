@@ -72,27 +72,98 @@ def _place(item: ChatItem, surf: pygame.Surface, column_width: int, rtl: bool) -
     item.x = 0 if left else column_width - surf.get_width()
 
 
-def _name_layout(item: ChatItem, look: AppLook):
+def _name_layout(item: ChatItem):
     if not (item.show_name and item.name):
         return None
     box = _theme.current().box("character_name")
     return label.tight_layout(item.name, FONT_SIZES["tiny"], box.width, bold=True, max_lines=1)
 
 
-def _render_bubble(item: ChatItem, column_width: int, look: AppLook, rtl: bool) -> None:
-    th = _theme.current()
-    box = th.box("message")
+# -- measuring: each kind of item as layouts and sizes, without painting (the renderers below use the same
+# plans, so what is measured is what is drawn) ---------------------------------------------------------
+def measure_item(item: ChatItem, column_width: int, look: AppLook) -> tuple[int, int]:
+    """(width, height) the item takes in a chat column `column_width` px wide, without rendering it."""
+    plan = _plan(item, column_width, look)
+    return plan["w"], plan["h"]
+
+
+def words_height(item: ChatItem, column_width: int, look: AppLook) -> int:
+    """From the item's top to the bottom of its words (a card's own buttons below them are decoration)."""
+    return _plan(item, column_width, look)["words_h"]
+
+
+def text_layouts(item: ChatItem, column_width: int, look: AppLook) -> list:
+    """The layouts of the item's words as drawn (the large-text audit checks that none is cut)."""
+    return [lay for lay in _plan(item, column_width, look)["layouts"] if lay is not None]
+
+
+def _plan(item: ChatItem, column_width: int, look: AppLook) -> dict:
+    if item.kind == "notice":
+        return _notice_plan(item, column_width)
+    if item.card:
+        return _card_plan(item)
+    return _bubble_plan(item, look)
+
+
+def _bubble_plan(item: ChatItem, look: AppLook) -> dict:
+    box = _theme.current().box("message")
     mine = item.side == "me"
-    fill = look.bubble_me if mine else look.bubble_them
-    fg = look.on_bubble_me if mine else look.on_bubble_them
     text_lay = label.tight_layout(item.text, box.size, box.width, max_lines=None, scale=False)
-    name_lay = None if mine else _name_layout(item, look)
+    name_lay = None if mine else _name_layout(item)
     name_h = name_lay.height + 2 if name_lay else 0
     bw = max(text_lay.width, name_lay.width if name_lay else 0) + 2 * PAD_X
     bh = text_lay.height + name_h + 2 * PAD_Y
     av = 0 if mine else AVATAR + 10
     tail = 10 if look.tail else 0
-    w, h = bw + av + tail, max(bh, AVATAR if not mine else 0)
+    return {"text": text_lay, "name": name_lay, "name_h": name_h, "bw": bw, "bh": bh, "av": av, "tail": tail,
+            "w": bw + av + tail, "h": max(bh, AVATAR if not mine else 0), "words_h": bh,
+            "layouts": [text_lay, name_lay]}
+
+
+def _card_title(card: str) -> str:
+    if card == "friend_request":
+        return _("Friend request")
+    return {"gift": _("Gift"), "photo_request": _("Photo request"), "link": _("Link"),
+            "voice_invite": _("Voice chat invite")}.get(card, "")
+
+
+def _card_plan(item: ChatItem) -> dict:
+    box = _theme.current().box("message")
+    cw = box.width + 2 * PAD_X  # as wide as a bubble at the same text size
+    inner = cw - 2 * PAD_X
+    head_lay = label.tight_layout(_card_title(item.card or ""), FONT_SIZES["small"], inner - 56, bold=True,
+                                  max_lines=1)
+    who_lay = label.tight_layout(item.name, FONT_SIZES["tiny"], inner - 56, max_lines=1) if item.name else None
+    text_lay = label.layout(item.text, box.size, inner, scale=False)
+    buttons = card_buttons(item.card or "")
+    btn_lays = [label.tight_layout(b, FONT_SIZES["small"], inner, bold=True, max_lines=1) for b in buttons]
+    # the heading block holds the title and the sender's name, each one line tall at the active text size
+    head_h = max(52, head_lay.height + (who_lay.height + 2 if who_lay else 0) + 6)
+    btn_h = max(48, max((bl.height for bl in btn_lays), default=0) + 16) if buttons else 0
+    h = PAD_Y + head_h + 8 + text_lay.height + (12 + btn_h if buttons else 0) + PAD_Y
+    av = AVATAR + 10
+    return {"cw": cw, "head": head_lay, "who": who_lay, "text": text_lay, "btns": btn_lays, "head_h": head_h,
+            "btn_h": btn_h, "h_card": h, "w": cw + av, "h": max(h, AVATAR), "av": av,
+            "words_h": PAD_Y + head_h + 8 + text_lay.height, "layouts": [text_lay, who_lay]}
+
+
+def _notice_plan(item: ChatItem, column_width: int) -> dict:
+    lay = label.tight_layout(item.text, FONT_SIZES["small"], column_width - 120, bold=True)
+    icon = 26 if item.icon else 0
+    w, h = lay.width + 40 + (icon + 10 if icon else 0), max(lay.height, icon) + 20
+    return {"text": lay, "icon": icon, "w": w, "h": h, "words_h": h, "layouts": [lay]}
+
+
+# -- painting ---------------------------------------------------------------------------------------
+def _render_bubble(item: ChatItem, column_width: int, look: AppLook, rtl: bool) -> None:
+    th = _theme.current()
+    mine = item.side == "me"
+    fill = look.bubble_me if mine else look.bubble_them
+    fg = look.on_bubble_me if mine else look.on_bubble_them
+    p = _bubble_plan(item, look)
+    text_lay, name_lay, name_h, bw, bh, av, tail = (p["text"], p["name"], p["name_h"], p["bw"], p["bh"], p["av"],
+                                                    p["tail"])
+    w, h = p["w"], p["h"]
     surf = pygame.Surface((w, h), pygame.SRCALPHA)
     # bubble rect in left-to-right terms, mirrored for RTL
     bx = av + tail if not mine else 0
@@ -129,23 +200,9 @@ def _render_bubble(item: ChatItem, column_width: int, look: AppLook, rtl: bool) 
 
 
 def _render_card(item: ChatItem, column_width: int, look: AppLook, rtl: bool) -> None:
-    th = _theme.current()
-    box = th.box("message")
-    cw = min(box.width + 2 * PAD_X, 560)
-    inner = cw - 2 * PAD_X
-    title = _("Friend request") if item.card == "friend_request" else {
-        "gift": _("Gift"), "photo_request": _("Photo request"), "link": _("Link"),
-        "voice_invite": _("Voice chat invite")}.get(item.card, "")
-    head_lay = label.tight_layout(title, FONT_SIZES["small"], inner - 56, bold=True, max_lines=1)
-    who_lay = label.tight_layout(item.name, FONT_SIZES["tiny"], inner - 56, max_lines=1) if item.name else None
-    text_lay = label.layout(item.text, box.size, inner, scale=False)
-    buttons = card_buttons(item.card or "")
-    btn_lays = [label.tight_layout(b, FONT_SIZES["small"], inner, bold=True, max_lines=1) for b in buttons]
-    head_h = 52
-    btn_h = 48 if buttons else 0
-    h = PAD_Y + head_h + 8 + text_lay.height + (12 + btn_h if buttons else 0) + PAD_Y
-    av = AVATAR + 10
-    w = cw + av
+    p = _card_plan(item)
+    cw, head_lay, who_lay, text_lay, btn_lays = p["cw"], p["head"], p["who"], p["text"], p["btns"]
+    head_h, btn_h, h, av, w = p["head_h"], p["btn_h"], p["h_card"], p["av"], p["w"]
     surf = pygame.Surface((w, max(h, AVATAR)), pygame.SRCALPHA)
     crect = pygame.Rect(av, 0, cw, h)
     if rtl:
@@ -166,7 +223,7 @@ def _render_card(item: ChatItem, column_width: int, look: AppLook, rtl: bool) ->
     y = crect.top + PAD_Y + head_h + 8
     surf.blit(label.render(text_lay, look.on_card), (crect.left + PAD_X, y))
     y += text_lay.height + 12
-    if buttons:
+    if btn_lays:
         widths = [bl.width + 36 for bl in btn_lays]
         x = crect.right - PAD_X if rtl else crect.left + PAD_X
         for i, (bl, bw) in enumerate(zip(btn_lays, widths)):
@@ -184,9 +241,8 @@ def _render_card(item: ChatItem, column_width: int, look: AppLook, rtl: bool) ->
 
 
 def _render_notice(item: ChatItem, column_width: int, look: AppLook) -> None:
-    lay = label.tight_layout(item.text, FONT_SIZES["small"], column_width - 120, bold=True)
-    icon = 26 if item.icon else 0
-    w, h = lay.width + 40 + (icon + 10 if icon else 0), max(lay.height, icon) + 20
+    p = _notice_plan(item, column_width)
+    lay, icon, w, h = p["text"], p["icon"], p["w"], p["h"]
     surf = pygame.Surface((w, h), pygame.SRCALPHA)
     rounded_rect(surf, look.header, surf.get_rect(), h // 2)
     rtl = i18n.direction() == "rtl"

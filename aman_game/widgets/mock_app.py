@@ -59,6 +59,11 @@ def draw_window(surface: pygame.Surface, rect: pygame.Rect, look: AppLook) -> py
     return chat
 
 
+def header_title_layout(title: str, width: int):
+    """The contact's or the app's name in the header, one line in `width` px (the large-text audit checks it)."""
+    return label.layout(title, FONT_SIZES["small"] + 2, width, bold=True, max_lines=1)
+
+
 def draw_header_identity(surface: pygame.Surface, header: pygame.Rect, look: AppLook, *, lobby: bool, title: str,
                          subtitle: str, avatar: Optional[str], key: str, rtl: bool, width: int) -> None:
     """The contact's picture and name (messenger) or the game's badge and name (lobby), at the start."""
@@ -76,7 +81,9 @@ def draw_header_identity(surface: pygame.Surface, header: pygame.Rect, look: App
         pygame.draw.circle(surface, (90, 210, 120), dot, 6)
     tx = header.right - 20 - size - 16 - width if rtl else header.left + 20 + size + 16
     name_box = pygame.Rect(tx, header.top + 10, width, 34)
-    label.draw_in(surface, title, name_box, FONT_SIZES["small"] + 2, look.on_header, bold=True, max_lines=1)
+    lay = header_title_layout(title, width)
+    ts = label.render(lay, look.on_header)
+    surface.blit(ts, (name_box.right - ts.get_width() if rtl else name_box.left, name_box.centery - ts.get_height() // 2))
     sub_box = pygame.Rect(tx, header.top + 42, width, 26)
     label.draw_in(surface, subtitle, sub_box, FONT_SIZES["tiny"] - 1, look.on_header, max_lines=1)
 
