@@ -49,9 +49,21 @@ class QuizScreen(Screen):
         return f"quiz_{self.phase}_{self.index + 1:02d}"
 
     # -- flow ------------------------------------------------------------------------------------
+    def enter(self) -> None:
+        super().enter()
+        self._focus_first()
+
+    def _focus_first(self) -> None:
+        """The keyboard focus on the first thing to press — Start, the question's first option, Continue —
+        so Enter, the arrows (in reading order), Tab and the number keys all work at once; the ring shows as
+        soon as a key is pressed (FocusGroup), never for a child using the mouse."""
+        name = "start" if self.index < 0 else ("option:0" if self.question is not None else "continue")
+        self.focus.focus_on(name)
+
     def begin(self) -> None:
         self.index = 0
         self.build()
+        self._focus_first()
         self.invalidate()
 
     def answer(self, option: int) -> None:
@@ -64,7 +76,7 @@ class QuizScreen(Screen):
             self.recorder.record_quiz_answer(self.nickname, self.phase, question.id, option, right)
         self.index += 1
         self.build()
-        self.focus.focus_on("option:0") if self.question is not None else self.focus.focus_on("continue")
+        self._focus_first()
         self.invalidate()
 
     def finish(self) -> None:
