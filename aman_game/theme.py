@@ -33,6 +33,7 @@ class TextBox:
     bold: bool = False
     grows: str = "lines"  # "lines" | "width": how the box makes room at a larger text-size step
     max_width: int = 0  # the widest a "width" box may grow (px)
+    scrolls: bool = False  # drawn in full, however many lines (a chat bubble: the chat scrolls), never cut
 
     def at_scale(self, scale: float) -> "TextBox":
         """This box at text scale `scale` (1.0 is the normal step). Every enlarged step allows the lines of
@@ -52,7 +53,7 @@ TEXT_BOXES: dict[str, TextBox] = {
     "character_name": TextBox(width=300, size=20, max_lines=1, bold=True, grows="width", max_width=400),
     # the chat column is 1152 px wide: a bubble widens with the text rather than growing taller than the
     # chat above the choices
-    "message": TextBox(width=520, size=22, max_lines=8, grows="width", max_width=680),
+    "message": TextBox(width=520, size=22, max_lines=8, grows="width", max_width=680, scrolls=True),
     "prompt": TextBox(width=1000, size=24, max_lines=2, bold=True),
     "choice": TextBox(width=960, size=24, max_lines=2),
     "feedback": TextBox(width=760, size=24, max_lines=7),

@@ -76,6 +76,10 @@ EXPECTED = {
         "26:20: error: English text ('en') does not fit its 'message' box: 15 lines, the box holds 8 "
         "(520px wide at 22pt); shorten it [E601]",
     ],
+    "text_cut_at_largest_size.yaml": [
+        "40:20: warning: English text ('en') fits its 'choice' box at the normal text size but is cut at the "
+        "largest: 4 lines, the box holds 3 there (960px wide at 31pt); shorten it [W603]",
+    ],
     "too_many_choices.yaml": ["32:7: error: a decision needs 2 to 4 choices, found 5 [E105]"],
     "top_level_list.yaml": [
         "2:1: error: the file must be a mapping of keys (like 'id: ...'), but it holds a list [E005]",

@@ -86,7 +86,7 @@ def check_fit(data: dict, kind: str = "scenario") -> Iterator[Finding]:
             yield Finding("E601", path, f"{language_name(lang)} text ('{lang}') does not fit its "
                           f"'{box_name}' box: {lines} lines, the box holds {box.max_lines} "
                           f"({box.width}px wide at {box.size}pt); shorten it")
-        else:
+        elif not box.scrolls:  # a box drawn in full (a chat bubble) is never cut at any size
             large = box.at_scale(TEXT_SCALES[-1])
             big = len(engine.layout(text, lang, large.size, large.width, bold=large.bold).lines)
             if big > large.max_lines:
