@@ -157,6 +157,7 @@ class PlayView:
 
     def make_widgets(self):
         app, rects, prompt_h = self.geometry()
+        self._widgets_for = self._geometry[0]
         if getattr(self, "errors", None):  # author mode: nothing to press under the problems but Pause
             return [IconButton(self.frame.place(pygame.Rect(16, 8, 44, 44)), "pause", self.open_pause, name="pause",
                                words=_("Pause"), style="secondary", radius=22)]
@@ -206,6 +207,9 @@ class PlayView:
         self.chat.draw(surface, self._chat_column(), self.look, self.rtl)
 
     def draw(self, surface):
+        self.geometry()
+        if self._geometry[0] != getattr(self, "_widgets_for", None):
+            self.build()  # the chat changed under the choices (an entry added without a re-build): re-place them
         super().draw(surface)
         if self.errors:  # last: the problems cover the app, its controls and the choices
             self._draw_errors(surface)
