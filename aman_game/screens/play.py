@@ -7,7 +7,6 @@ scenario file from disk (author mode); problems are listed on screen instead of 
 """
 from __future__ import annotations
 
-import logging
 import math
 from collections import deque
 from typing import Optional
@@ -21,10 +20,10 @@ from ..widgets.chat_view import ChatView
 from ..widgets.mock_app import HEADER_H
 from .base import Screen
 from .play_view import PlayView, _avatar_of
+from .play_voice import PlayVoice, has_recording, spoken  # noqa: F401 (spoken: used by feedback)
 
 _ = i18n._
 N_ = i18n.N_
-log = logging.getLogger(__name__)
 APP_ACTIONS = ("block", "report", "tell_adult")
 NOTICES = {
     "block": (N_("You blocked {name}."), "block"),
@@ -37,23 +36,7 @@ NUMBER_KEYS = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3,
                pygame.K_KP1: 0, pygame.K_KP2: 1, pygame.K_KP3: 2, pygame.K_KP4: 3}
 
 
-def spoken(text) -> tuple:
-    """A scenario string as narration takes it: (logical text, its recordings by language, if any)."""
-    voice = getattr(text, "voice", None)
-    return i18n.pick_logical(text), (dict(voice) if voice else None)
-
-
-def has_recording(text) -> bool:
-    """Does the scenario name a recording of this string in the current language (or a pseudo-locale's
-    base language)?"""
-    from ..narration import speech_language
-
-    voice = getattr(text, "voice", None) or {}
-    lang = i18n.current_language()
-    return bool(voice.get(lang) or voice.get(speech_language(lang)))
-
-
-class PlayScreen(PlayView, Screen):
+class PlayScreen(PlayVoice, PlayView, Screen):
     cache_static = True
     name = "play"
     default_action = "results"  # at the end of the story: Enter opens the results
@@ -208,37 +191,6 @@ class PlayScreen(PlayView, Screen):
         self.chat.add(("msg", msg))
         self.game.audio.play("message")
         self.say([spoken(msg.text)])  # queued: a message never cuts off the one before it
-
-    def say(self, lines: list, *, interrupt: bool = False) -> None:
-        """Hand lines to the narrator, which reads them only when read-aloud is on. A line is logical
-        text, or (text, recordings) where the scenario names recorded files for the string."""
-        try:
-            from .. import narration
-
-            narration.get_narrator().say_all(lines, i18n.current_language(), interrupt=interrupt)
-        except Exception as exc:  # narration must never break play
-            log.debug("narration failed: %s", exc)
-
-    def choice_words(self, index: int) -> str:
-        """A choice as narration reads it: its number (the key that picks it), then its words."""
-        choice = self.session.node.choices[index]
-        return f"{i18n.format_number(index + 1)}. {i18n.pick_logical(choice.text)}"
-
-    def choice_lines(self, index: int) -> list:
-        """What narration reads for a choice: "2. words" in one line, or — when the choice has its own
-        recording in this language — the number, then the recording (which reads the words)."""
-        text = self.session.node.choices[index].text
-        if has_recording(text):
-            return [f"{i18n.format_number(index + 1)}.", spoken(text)]
-        return [self.choice_words(index)]
-
-    def read_choices(self) -> None:
-        """Read the prompt and every choice aloud, after the messages still being read."""
-        node = self.session.node
-        lines = [spoken(node.prompt)] if node.prompt is not None else []
-        for i in range(len(node.choices)):
-            lines += self.choice_lines(i)
-        self.say(lines)
 
     def _arrived(self) -> None:
         if self.session.at_end:
