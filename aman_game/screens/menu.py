@@ -70,9 +70,11 @@ class ScenarioCard(Widget):
         return pygame.Rect(r.left + m.pad - 6, r.top + 58, r.width - 2 * (m.pad - 6), 70)
 
     def title_layout(self):
-        """The story's title on its card, as drawn (two lines; the large-text audit checks it is not cut)."""
-        return label.layout(i18n.pick(self.scenario.title), FONT_SIZES["body"], self.inner().width, bold=True,
-                            max_lines=2)
+        """The story's title on its card, in the theme's "title" box (the one the validator checks titles
+        against) at the active text size; the large-text audit checks it is not cut."""
+        box = _theme.current().box("title")
+        return label.layout(i18n.pick(self.scenario.title), box.size, min(box.width, self.inner().width),
+                            bold=box.bold, max_lines=box.max_lines, scale=False)
 
     def draw(self, surface, focused=False):
         th = _theme.current()
