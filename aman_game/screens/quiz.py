@@ -22,6 +22,7 @@ _ = i18n._
 NUMBER_KEYS = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3,
                pygame.K_KP1: 0, pygame.K_KP2: 1, pygame.K_KP3: 2, pygame.K_KP4: 3}
 COL_X, COL_W = 190, 900
+CARD_Y = 146  # the question's card; the options follow it
 
 
 class QuizScreen(Screen):
@@ -82,6 +83,14 @@ class QuizScreen(Screen):
     def finish(self) -> None:
         self.stack.pop(self.correct)
 
+    def question_layout(self):
+        """The question in its card: three lines at most, the card as tall as they need (large text)."""
+        return label.layout(i18n.pick(self.question.text), FONT_SIZES["body"], COL_W - 2 * _theme.current().metrics.pad,
+                            bold=True, max_lines=3)
+
+    def card_height(self) -> int:
+        return max(136, self.question_layout().height + 28) if self.question is not None else 136
+
     # -- widgets ---------------------------------------------------------------------------------
     def make_widgets(self):
         question = self.question
@@ -91,7 +100,7 @@ class QuizScreen(Screen):
         if question is None:
             return [Button(self.frame.place(pygame.Rect(COL_X, 560, 360, 72)), _("Continue"), self.finish,
                            name="continue", icon="next")]
-        widgets, y = [], 300
+        widgets, y = [], CARD_Y + self.card_height() + 18
         n = len(question.options)
         height = 84 if n <= 3 else 72
         for i, option in enumerate(question.options):
@@ -153,7 +162,9 @@ class QuizScreen(Screen):
                                                             total=i18n.format_number(total))
         label.draw_in(surface, progress, self.frame.place(pygame.Rect(COL_X, 100, COL_W, 40)), FONT_SIZES["small"],
                       pal.text_muted, max_lines=1)
-        card = self.frame.place(pygame.Rect(COL_X, 146, COL_W, 136))
+        card = self.frame.place(pygame.Rect(COL_X, CARD_Y, COL_W, self.card_height()))
         panel(surface, card, pal.surface)
-        label.draw_in(surface, i18n.pick(question.text), card.inflate(-2 * th.metrics.pad, -20), FONT_SIZES["body"],
-                      pal.text, bold=True, max_lines=3)
+        lay = self.question_layout()
+        qs = label.render(lay, pal.text)
+        surface.blit(qs, qs.get_rect(midleft=(card.left + th.metrics.pad, card.centery)) if not self.rtl
+                     else qs.get_rect(midright=(card.right - th.metrics.pad, card.centery)))
