@@ -179,3 +179,26 @@ def test_preview_renders_and_audits_at_a_text_size(tmp_path, capsys):
     finally:
         i18n.set_language("en")
         theme.configure(1)
+
+
+def test_long_ending_scrolls_in_its_card_above_the_buttons(game):
+    from aman_game.play_session import PlaySession
+    from aman_game.screens.results import CONTENT_BOTTOM, ResultsScreen
+
+    game.update_settings(language="ar", text_size=3)
+    try:
+        scenario = load_scenario(LIMITS)
+        session = PlaySession(scenario)
+        session.choose(1)  # crowded -> end_safe
+        game.stack.clear()
+        screen = game.stack.push(ResultsScreen(game, session))
+        game.draw()
+        assert screen.outcome_card().bottom <= CONTENT_BOTTOM < screen.widget("continue").rect.top
+        assert screen.max_scroll() > 0
+        drive(game, pygame.K_PAGEDOWN, pygame.K_PAGEDOWN, pygame.K_PAGEDOWN)
+        assert screen.scroll == screen.max_scroll()  # the ending's last line can be read
+        drive(game, pygame.K_PAGEUP)
+        assert screen.scroll == max(0, screen.max_scroll() - 200)
+    finally:
+        game.update_settings(language="en", text_size=1)
+        game.stack.clear()
