@@ -160,7 +160,7 @@ def test_choices_scroll_to_the_keyboard_focus(game):
         game.stack.clear()
 
 
-def test_preview_renders_and_audits_at_a_text_size(tmp_path, capsys):
+def test_preview_renders_and_audits_at_a_text_size(game, tmp_path, capsys):
     import argparse
 
     from aman_game.commands import preview
@@ -177,8 +177,8 @@ def test_preview_renders_and_audits_at_a_text_size(tmp_path, capsys):
         assert "cut: test_gift_gems: node offer: choice 2: cut with an ellipsis" in out
         assert preview.run(parser.parse_args([str(W603), "--lang", "en", "--text-size", "1", "--audit"])) == 0
     finally:
-        i18n.set_language("en")
-        theme.configure(1)
+        game.open()  # preview opened and closed its own display: give the shared game its window back
+        game.update_settings(language="en", text_size=1)
 
 
 def test_long_ending_scrolls_in_its_card_above_the_buttons(game):
