@@ -26,31 +26,13 @@ import hashlib
 import re
 import sys
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import LOCALES_DIR, ROOT, SCENES_DIR, i18n
+# The content checker's Problem, so validate prints, sorts and --json's both kinds alike.
+from .content.errors import ERROR, WARNING, Problem
 
-ERROR, WARNING = "error", "warning"
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\([^)]*\)[sdifr]")
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """Same fields and text as aman_game.content.errors.Problem, so validate prints both alike."""
-    file: str
-    line: int
-    col: int
-    severity: str
-    message: str
-    code: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.code}]"
-
-    @property
-    def is_error(self) -> bool:
-        return self.severity == ERROR
 
 
 def _rel(path: Path) -> str:

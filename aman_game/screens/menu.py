@@ -141,7 +141,6 @@ class MenuScreen(Screen):
         return found
 
     def make_widgets(self):
-        m = _theme.current().metrics
         widgets: list[Widget] = [self.header_back(_("Change player"))]
         widgets += self.header_icons([("settings", "gear", self.open_settings), ("help", "help", self.open_help)])
         texts = {"all": _("All ages"), "7-9": words.age_band("7-9"), "10-13": words.age_band("10-13")}

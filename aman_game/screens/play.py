@@ -20,7 +20,7 @@ from ..widgets.chat_view import ChatView
 from ..widgets.mock_app import HEADER_H
 from .base import Screen
 from .play_view import PlayView, _avatar_of
-from .play_voice import PlayVoice, has_recording, spoken  # noqa: F401 (spoken: used by feedback)
+from .play_voice import PlayVoice, spoken  # noqa: F401 (spoken: used by feedback)
 
 _ = i18n._
 N_ = i18n.N_

@@ -146,7 +146,7 @@ class ProfileScreen(Screen):
 
     def draw_content(self, surface):
         th = _theme.current()
-        pal, m = th.palette, th.metrics
+        pal = th.palette
         self.draw_title(surface, _("Who is playing?"))
         note = pygame.Rect(240, 116, 800, 84)
         panel(surface, note, pal.primary_soft, lifted=False)
