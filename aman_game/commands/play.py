@@ -52,6 +52,20 @@ def resolve_scenario(spec: str):
     raise FileNotFoundError(f"no scenario with id {spec!r} in {SCENES_DIR}")
 
 
+def load_for_command(spec: str, command: str):
+    """resolve_scenario for a command line: problems printed as `file:line:col` lines; None on failure."""
+    from ..content import ContentError
+
+    try:
+        return resolve_scenario(spec)
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+    except (FileNotFoundError, OSError) as exc:
+        print(f"aman {command}: {exc}", file=sys.stderr)
+    return None
+
+
 def run(args) -> int:
     if args.headless:
         os.environ["SDL_VIDEODRIVER"] = "dummy"
@@ -63,16 +77,8 @@ def run(args) -> int:
 
     scenario = None
     if args.scenario:  # the content loader is imported only when a story is named: the title comes first
-        from ..content import ContentError
-
-        try:
-            scenario = resolve_scenario(args.scenario)
-        except ContentError as exc:
-            for problem in exc.problems:
-                print(problem, file=sys.stderr)
-            return 1
-        except (FileNotFoundError, OSError) as exc:
-            print(f"aman play: {exc}", file=sys.stderr)
+        scenario = load_for_command(args.scenario, "play")
+        if scenario is None:
             return 1
 
     autoplay = args.autoplay or (args.path is not None and "safe")

@@ -35,8 +35,7 @@ def run(args) -> int:
     from .. import i18n
     from .. import settings as settings_mod
     from ..app import Game, NoDisplay
-    from ..content import ContentError
-    from .play import resolve_scenario
+    from .play import load_for_command
 
     if not args.out and not args.audit:
         print("aman preview: give --out DIR for the images (or --audit)", file=sys.stderr)
@@ -45,14 +44,8 @@ def run(args) -> int:
     if args.lang not in languages:
         print(f"aman preview: no language '{args.lang}'; use one of: {', '.join(languages)}", file=sys.stderr)
         return 2
-    try:
-        scenario = resolve_scenario(args.scenario)
-    except ContentError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        return 1
-    except (FileNotFoundError, OSError) as exc:
-        print(f"aman preview: {exc}", file=sys.stderr)
+    scenario = load_for_command(args.scenario, "preview")
+    if scenario is None:
         return 1
     game = Game(settings=settings_mod.Settings(language=args.lang, sound=False, text_size=args.text_size),
                 save_settings=False, fast=True)
