@@ -10,25 +10,12 @@ import pytest
 pygame = pytest.importorskip("pygame")
 
 from aman_game import SCENES_DIR, i18n  # noqa: E402
-from aman_game import settings as settings_mod  # noqa: E402
 from aman_game.content import load_region  # noqa: E402
 from aman_game.screens import help as help_screen  # noqa: E402
 from aman_game.text.engine import TextEngine  # noqa: E402
 
 FIXTURE_REGION = Path(__file__).parent / "snapshots" / "fixture_region.yaml"
 REGIONS = {"fixture": FIXTURE_REGION, **{p.stem: p for p in sorted((SCENES_DIR / "regions").glob("*.yaml"))}}
-
-
-@pytest.fixture(scope="module")
-def game(tmp_path_factory):
-    from aman_game.app import Game
-
-    g = Game(settings=settings_mod.Settings(language="en", sound=False), save_settings=False,
-             data_dir=tmp_path_factory.mktemp("data"), fast=True)
-    g.open()
-    yield g
-    g.close()
-    settings_mod.apply(settings_mod.Settings())
 
 
 def _help(game, monkeypatch, region_path, lang, size):

@@ -12,14 +12,8 @@ from aman_game.pseudo_locale import RLM, accented, right_to_left
 
 
 @pytest.fixture(autouse=True)
-def clean_i18n():
-    saved = (i18n.current_language(), i18n.current_digits(), i18n.harakat_shown(), list(i18n.catalog_dirs))
+def _i18n_restored(clean_i18n):  # the shared fixture in conftest.py, for every test here
     yield
-    i18n.set_language(saved[0])
-    i18n.set_digits(saved[1])
-    i18n.set_harakat(saved[2])
-    i18n.catalog_dirs[:] = saved[3]
-    i18n.reload_catalogs()
 
 
 SAMPLES = ["OK", "Block", "Tell a trusted adult", "You earned {points} points!",

@@ -13,27 +13,14 @@ from pathlib import Path
 import pygame
 import pytest
 
-from aman_game import SCENES_DIR, i18n
-from aman_game import settings as settings_mod
+from aman_game import SCENES_DIR
 from aman_game import theme
-from aman_game.app import Game
 from aman_game.content import load_scenario, validate_paths
-from aman_game.screens.text_audit import audit_library, audit_scenario
+from aman_game.screens.text_audit import audit_library
 
 LIMITS = Path(__file__).parent / "data" / "large_text" / "limits.yaml"
 W603 = Path(__file__).parent / "content" / "bad" / "text_cut_at_largest_size.yaml"
 SIZES = (1, 2, 3)
-
-
-@pytest.fixture(scope="module")
-def game(tmp_path_factory):
-    g = Game(settings=settings_mod.Settings(language="en", sound=False), save_settings=False,
-             data_dir=tmp_path_factory.mktemp("data"), fast=True)
-    g.open()
-    yield g
-    g.close()
-    theme.configure(1)
-    i18n.set_language("en")
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from aman_game import ROOT, SCENES_DIR, i18n
-from aman_game import settings as settings_mod
-from aman_game.app import Game
+from aman_game import ROOT, SCENES_DIR
 from aman_game.autoplay import Policy, play_through
 from aman_game.content import load_library, load_scenario
 from aman_game.play_session import end_paths
@@ -20,16 +18,6 @@ from aman_game.play_session import end_paths
 FIXTURES = Path(__file__).parent / "snapshots"
 LIBRARY = load_library(SCENES_DIR)
 CASES = [(s, path) for s in LIBRARY.scenarios for path in end_paths(s)]
-
-
-@pytest.fixture(scope="module")
-def game(tmp_path_factory):
-    g = Game(settings=settings_mod.Settings(language="en", sound=False), save_settings=False,
-             data_dir=tmp_path_factory.mktemp("data"), fast=True)
-    g.open()
-    yield g
-    g.close()
-    i18n.set_language("en")
 
 
 def test_the_library_ships_scenarios_and_every_one_has_an_end():
