@@ -16,14 +16,19 @@ AGE_BANDS = ("7-9", "10-13")
 TOPICS = (
     "friend_request", "fake_identity", "gift_offer", "secret_keeping", "private_app",
     "photo_request", "personal_info", "voice_chat", "blackmail",
+    # passwords and sign-in codes; a picture or link that feels wrong; an adult the child already knows;
+    # AI-made fake pictures; class group chats; helping a friend who is being groomed (the bystander)
+    "account_security", "upsetting_content", "known_adult", "fake_images", "group_chat", "bystander",
 )
 SENSITIVITIES = ("normal", "high")
 APP_LOOKS = ("messenger", "game_lobby")
 ROLES = ("stranger", "friend", "adult", "guide")
-CARDS = ("friend_request", "gift", "photo_request", "link", "voice_invite")
+#: picture: a photo shared in the chat, drawn as a placeholder card (never a real image); hidden_picture: a
+#: picture that feels wrong, drawn blurred behind a warning (nothing explicit is ever on screen).
+CARDS = ("friend_request", "gift", "photo_request", "link", "voice_invite", "picture", "hidden_picture")
 #: ignore: the child leaves the message unanswered; delete: the child deletes the chat (each has its own
-#: notice in the mock app).
-ACTIONS = ("block", "report", "tell_adult", "reply", "accept", "ignore", "delete", "decline", "send")
+#: notice in the mock app); leave: the child leaves a voice or group chat, or closes what they were sent.
+ACTIONS = ("block", "report", "tell_adult", "reply", "accept", "ignore", "delete", "decline", "send", "leave")
 OUTCOMES = ("safe", "recovered", "unsafe")
 RESOURCE_KINDS = ("phone", "app", "web", "person")
 

@@ -31,6 +31,7 @@ NOTICES = {
     "tell_adult": (N_("You told a trusted adult."), "adult"),
     "ignore": (N_("You did not answer."), None),
     "delete": (N_("You deleted the chat."), "delete"),  # the chat empties first, as in a real app
+    "leave": (N_("You left the chat."), "close"),
 }
 NUMBER_KEYS = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3,
                pygame.K_KP1: 0, pygame.K_KP2: 1, pygame.K_KP3: 2, pygame.K_KP4: 3}

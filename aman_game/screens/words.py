@@ -16,6 +16,12 @@ TOPICS = {
     "personal_info": N_("Personal information"),
     "voice_chat": N_("Voice chat"),
     "blackmail": N_("Threats"),
+    "account_security": N_("Passwords and codes"),
+    "upsetting_content": N_("Pictures that feel wrong"),
+    "known_adult": N_("Adults we know"),
+    "fake_images": N_("Fake pictures"),
+    "group_chat": N_("Group chats"),
+    "bystander": N_("Helping a friend"),
 }
 
 #: "What went well": a sentence per safe action practised.
@@ -28,6 +34,7 @@ WENT_WELL = {
     "reply": N_("You answered kindly and safely."),
     "send": N_("You shared only what was safe."),
     "accept": N_("You accepted only what was safe."),
+    "leave": N_("You left a chat that felt wrong."),
 }
 
 OUTCOMES = {
@@ -44,6 +51,8 @@ CARD_TITLES = {
     "photo_request": N_("Photo request"),
     "link": N_("Link"),
     "voice_invite": N_("Voice chat invite"),
+    "picture": N_("Photo"),
+    "hidden_picture": N_("Hidden picture"),
 }
 
 RESOURCE_KINDS = {"phone": N_("Phone"), "app": N_("App"), "web": N_("Website"), "person": N_("Person")}

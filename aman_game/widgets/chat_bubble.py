@@ -23,7 +23,7 @@ from .icons import draw_icon
 _ = i18n._
 
 CARD_ICONS = {"friend_request": "friend", "gift": "gift", "photo_request": "photo", "link": "link",
-              "voice_invite": "mic"}
+              "voice_invite": "mic", "picture": "photo", "hidden_picture": "unsafe"}
 AVATAR = 44
 PAD_X, PAD_Y = 18, 12
 
@@ -124,7 +124,8 @@ def _card_title(card: str) -> str:
     if card == "friend_request":
         return _("Friend request")
     return {"gift": _("Gift"), "photo_request": _("Photo request"), "link": _("Link"),
-            "voice_invite": _("Voice chat invite")}.get(card, "")
+            "voice_invite": _("Voice chat invite"), "picture": _("Photo"),
+            "hidden_picture": _("Hidden picture")}.get(card, "")
 
 
 def _card_plan(item: ChatItem) -> dict:
