@@ -73,7 +73,7 @@ class _Builder:
         resources = tuple(
             Resource(r["kind"], self.text(r["name"], ("resources", i, "name")), r["confirmed"],
                      self.text(r.get("description"), ("resources", i, "description")), r.get("phone"),
-                     r.get("url"), Loc(self.doc.file, *self.doc.position(("resources", i))))
+                     r.get("url"), Loc(self.doc.file, *self.doc.position(("resources", i))), r.get("id"))
             for i, r in enumerate(d["resources"]))
         return Region(d["region"], self.text(d["name"], ("name",)), resources, bool(d.get("default", False)),
                       self.doc.file, Loc(self.doc.file, *self.doc.position(())))

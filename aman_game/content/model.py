@@ -166,6 +166,9 @@ class Resource:
     phone: Optional[str] = None
     url: Optional[str] = None
     loc: Optional[Loc] = field(default=None, compare=False)
+    #: The channel's role (home, school, police_report, report_app, safety_site, support): story text names
+    #: it as {help:ROLE}, so a region file, not the story, decides which number or app a child reads.
+    id: Optional[str] = None
 
 
 @dataclass(frozen=True)
