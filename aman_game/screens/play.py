@@ -63,7 +63,11 @@ class PlayScreen(PlayVoice, PlayView, Screen):
 
     # -- session ----------------------------------------------------------------------------------
     def _new_session(self, scenario, resume) -> PlaySession:
-        session = PlaySession(scenario)
+        game = self.game
+        # a new order of the choices for every play (the safe one is not always first), unless the game was
+        # given a seed (play --seed) or shows stories as written (previews, the screen gallery)
+        order = dict(seed=getattr(game, "choice_seed", None), shuffle=getattr(game, "shuffle_choices", True))
+        session = PlaySession(scenario, **order)
         if resume:
             try:  # replay the saved choices; any mismatch (the file changed) starts afresh
                 for index in resume.get("choices", []):
@@ -71,8 +75,7 @@ class PlayScreen(PlayVoice, PlayView, Screen):
                 if session.node_id != resume.get("node"):
                     raise ValueError("resume point moved")
             except (IndexError, KeyError, ValueError, TypeError):
-                session = PlaySession(scenario)
-        game = self.game
+                session = PlaySession(scenario, **order)
         if game.player:
             nickname = game.player[0]
             session.on_decision.append(lambda s, d: game.progress.save_step(nickname, s.scenario.id, s.node_id,
@@ -334,7 +337,9 @@ class PlayScreen(PlayVoice, PlayView, Screen):
                 self.reload()
                 return True
             if event.key in NUMBER_KEYS and self.state == "choosing":
-                self.pick_choice(NUMBER_KEYS[event.key])
+                position = NUMBER_KEYS[event.key]  # the number drawn on the button, not the file's order
+                if position < len(self.session.node.choices):
+                    self.pick_choice(self.session.index_at(position))
                 return True
             if event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
                 app, _r, _p = self.geometry()
@@ -368,11 +373,11 @@ class PlayScreen(PlayVoice, PlayView, Screen):
         if self.errors:
             return None
         if self.state == "choosing":
-            index = policy.pick(self.session)
+            index = policy.pick(self.session)  # logical: the policy chooses by meaning (or by a --path position)
             action = self.session.node.choices[index].action
             if action in APP_ACTIONS and self.session.choice_index_for_action(action) == index:
                 return f"app:{action}"  # practise the motion: the app's own control
-            return f"choice:{index}"
+            return f"choice:{self.session.position_of(index)}"
         if self.state == "ended":
             return "results"
         return None
