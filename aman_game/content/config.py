@@ -27,8 +27,10 @@ ROLES = ("stranger", "friend", "adult", "guide")
 #: picture that feels wrong, drawn blurred behind a warning (nothing explicit is ever on screen).
 CARDS = ("friend_request", "gift", "photo_request", "link", "voice_invite", "picture", "hidden_picture")
 #: ignore: the child leaves the message unanswered; delete: the child deletes the chat (each has its own
-#: notice in the mock app); leave: the child leaves a voice or group chat, or closes what they were sent.
-ACTIONS = ("block", "report", "tell_adult", "reply", "accept", "ignore", "delete", "decline", "send", "leave")
+#: notice in the mock app); leave: the child leaves a voice or group chat, or closes what they were sent;
+#: tell_friend: the child talks to a friend (never a safe answer to a threat, a photo or a secret alone).
+ACTIONS = ("block", "report", "tell_adult", "reply", "accept", "ignore", "delete", "decline", "send", "leave",
+           "tell_friend")
 OUTCOMES = ("safe", "recovered", "unsafe")
 RESOURCE_KINDS = ("phone", "app", "web", "person")
 
@@ -40,9 +42,11 @@ RESOURCE_KINDS = ("phone", "app", "web", "person")
 READING_LEVELS: dict = {
     "7-9": {"why": 15, "message": 20, "choice": 20, "sentence": 12, "harakat": "full"},
     "10-13": {"why": 25, "message": 35, "choice": 25, "sentence": None, "harakat": None},
-    # a "fully vowelled" string has marks on at least this share of its words; a "light" one at most that
+    # a "fully vowelled" string has marks on at least this share of its words (shipped 7-9 stories: 100 %);
+    # a "light" one has vowels proper (not shadda, not the tanween of شكرًا) on at most that share (shipped
+    # light stories: 90 % of their strings at or under 45 %)
     "vowelled_share": 0.75,
-    "light_share": 0.5,
+    "light_share": 0.6,
 }
 #: Decisions about these topics need an adult in every safe choice (pedagogy E702).
 SENSITIVE_DECISION_TOPICS = frozenset({"blackmail", "photo_request", "secret_keeping", "upsetting_content",

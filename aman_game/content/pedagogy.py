@@ -1,4 +1,4 @@
-"""Lesson checks: what a story teaches is checked like the code (codes E701-W711).
+"""Lesson checks: what a story teaches is checked like the code (codes E701-W712).
 
 The schema says a file is well formed and checks.py that its graph holds together; these checks say that
 the story teaches what ../shared/reference/LESSON-RULES.md asks: an unsafe path never ends "safe", an
@@ -37,6 +37,9 @@ def _text(value: object, lang: str) -> str:
 
 # -- words ----------------------------------------------------------------------------------------------
 HARAKAT = re.compile("[\u064b-\u0652\u0670]")  # tanween, fatha, damma, kasra, shadda, sukun, dagger alef
+#: The vowels proper: what makes a text "vowelled" rather than lightly marked (a light text keeps shadda and
+#: the tanween of شكرًا, which every Arabic writer writes).
+VOWELS = re.compile("[\u064c-\u0650\u0652]")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 _WORD = re.compile(r"[\w\u064b-\u0652\u0670\u0640'’-]+")
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
@@ -63,12 +66,12 @@ def _arabic_words(text: str) -> list[str]:
     return [w for w in words(_PLACEHOLDER.sub(" ", text)) if _ARABIC_LETTER.search(w)]
 
 
-def vowelled_share(text: str) -> Optional[float]:
-    """The share of Arabic words of two letters or more that carry a vowel mark (None: no such word)."""
+def vowelled_share(text: str, marks: re.Pattern = HARAKAT) -> Optional[float]:
+    """The share of Arabic words of two letters or more that carry a mark of `marks` (None: no such word)."""
     arabic = [w for w in _arabic_words(text) if len(_ARABIC_LETTER.findall(w)) >= 2]
     if not arabic:
         return None
-    return sum(1 for w in arabic if HARAKAT.search(w)) / len(arabic)
+    return sum(1 for w in arabic if marks.search(w)) / len(arabic)
 
 
 # -- walking a scenario ---------------------------------------------------------------------------------
@@ -147,6 +150,37 @@ def check_safe_endings(data: dict) -> Iterator[Finding]:
                           "lead that path to its own ending")
 
 
+def check_safe_needs_adult(data: dict) -> Iterator[Finding]:
+    """An ending whose outcome is `safe` is reached only by paths on which an adult was told (W712): a
+    story that ends "safe" after block and report alone teaches that telling is optional."""
+    nodes = _nodes(data)
+    start = data.get("start")
+    if not isinstance(start, str) or start not in nodes:
+        return
+    untold, queue = {start}, deque([start])  # nodes reachable without a tell-an-adult choice
+    while queue:
+        for _i, choice in _choices(nodes.get(queue.popleft())):
+            target = choice.get("next")
+            if choice.get("action") == "tell_adult" or not isinstance(target, str) or target not in nodes:
+                continue
+            if target not in untold:
+                untold.add(target)
+                queue.append(target)
+    for node_id in sorted(untold):
+        node = _mapping(nodes.get(node_id))
+        if _mapping(node.get("end")).get("outcome") == "safe" and not _adult_speaks(data, node):
+            yield Finding("W712", ("nodes", node_id, "end", "outcome"),
+                          f"ending '{node_id}' says 'safe' but can be reached without telling an adult: make it "
+                          "'recovered' (name the step that is missing), or let that path tell an adult",
+                          severity=WARNING)
+
+
+def _adult_speaks(data: dict, node: dict) -> bool:
+    """The ending's own messages come from an adult (the child has told them, off screen)."""
+    roles = {cid: _mapping(c).get("role") for cid, c in _mapping(data.get("characters")).items()}
+    return any(roles.get(_mapping(m).get("from")) == "adult" for m in _items(node.get("messages")))
+
+
 def _short(text: str, n: int = 40) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
@@ -222,12 +256,18 @@ def check_adult_told(data: dict) -> Iterator[Finding]:
             target = choice.get("next")
             if choice.get("action") != "tell_adult" or not isinstance(target, str) or target not in nodes:
                 continue
-            asked = [j for j, c in _choices(nodes[target]) if c.get("action") == "tell_adult"]
-            if len(asked) >= 2:
+            named = {w for _j, c in _choices(nodes[target]) if c.get("action") == "tell_adult"
+                     for w in _adults_named(_text(c.get("text"), "en"), adults["en"])}
+            if len(named) >= 2:  # "My teacher" / "Mum": the next step asks again whom to tell
                 yield Finding("W711", ("nodes", target, "choices"),
                               f"the child has just told an adult (choice {i + 1} of '{node_id}'), and "
-                              f"'{target}' asks again whom to tell ({len(asked)} tell-an-adult choices): follow "
-                              "the adult the child chose", severity=WARNING, at_key=True)
+                              f"'{target}' asks again whom to tell ({', '.join(sorted(named))}): follow the adult "
+                              "the child chose", severity=WARNING, at_key=True)
+
+
+def _adults_named(text: str, terms) -> set[str]:
+    b = f" {bare(text)} "
+    return {bare(t) for t in terms if _term_in(t, b)}
 
 
 def _first_decision(nodes: dict, start: str) -> Optional[str]:
@@ -282,20 +322,19 @@ def check_harakat(data: dict) -> Iterator[Finding]:
     shares = []
     for _kind, path, value in texts(data):
         text = _text(value, "ar")
-        share = vowelled_share(text) if text else None
-        if share is not None and len(_arabic_words(text)) >= 3:
-            shares.append((path + ("ar",), share))
+        if text and len(_arabic_words(text)) >= 3 and vowelled_share(text) is not None:
+            shares.append((path + ("ar",), vowelled_share(text), vowelled_share(text, VOWELS)))
     if not shares:
         return
     full = READING_LEVELS.get(band or "", {}).get("harakat") == "full" \
-        or sum(1 for _p, s in shares if s >= 0.5) * 2 > len(shares)
-    for path, share in shares:
-        if full and share < READING_LEVELS["vowelled_share"]:
+        or sum(1 for _p, marked, _v in shares if marked >= 0.5) * 2 > len(shares)
+    for path, marked, vowelled in shares:
+        if full and marked < READING_LEVELS["vowelled_share"]:
             why = "ages 7-9 read fully vowelled Arabic" if band == "7-9" else "this story is fully vowelled"
-            yield Finding("W706", path, f"Arabic text with harakat on {share:.0%} of its words: {why}; "
+            yield Finding("W706", path, f"Arabic text with harakat on {marked:.0%} of its words: {why}; "
                           "add the vowel marks", severity=WARNING)
-        elif not full and share > READING_LEVELS["light_share"]:
-            yield Finding("W706", path, f"Arabic text with harakat on {share:.0%} of its words, in a story "
+        elif not full and vowelled > READING_LEVELS["light_share"]:
+            yield Finding("W706", path, f"Arabic text with vowels on {vowelled:.0%} of its words, in a story "
                           "vowelled only where a word would be misread: keep one policy in a file",
                           severity=WARNING)
 
@@ -320,14 +359,21 @@ def check_terms(data: dict) -> Iterator[Finding]:
                     yield Finding("W707", path + (lang,), f"{_lang_name(lang)} '{variant}': the stories say "
                                   f"\"{term['canonical'].get(lang, '')}\" for {term['meaning']}",
                                   severity=WARNING)
-            if kind not in _INSTRUCTIONS:
-                continue  # feedback and endings tell what happened, in the order it happened
+            if kind not in _INSTRUCTIONS or _is_unsafe_choice(data, path):
+                continue  # feedback and endings tell what happened; an unsafe choice is a mistake on purpose
             steps = glossary["steps"]
             at = {name: _first_at(b, steps[name].get(lang, ())) for name in steps}
             if at["report"] is not None and at["block"] is not None and at["block"] < at["report"]:
                 yield Finding("W708", path + (lang,), f"{_lang_name(lang)}: 'block' comes before 'report'; the "
                               "stories teach one order: keep the messages, report, block, tell (a report needs "
                               "the account and its messages)", severity=WARNING)
+
+
+def _is_unsafe_choice(data: dict, path: tuple) -> bool:
+    if len(path) < 4 or path[2] != "choices":
+        return False
+    choice = dict(_choices(_nodes(data).get(path[1]))).get(path[3], {})
+    return choice.get("safe") is False
 
 
 def _first_at(bare_text: str, terms) -> Optional[int]:
@@ -390,5 +436,5 @@ def load_glossary() -> dict:
     return out
 
 
-SCENARIO_CHECKS = (check_safe_endings, check_adult_told, check_reading_level, check_harakat, check_terms,
+SCENARIO_CHECKS = (check_safe_endings, check_safe_needs_adult, check_adult_told, check_reading_level, check_harakat, check_terms,
                    check_choice_order)

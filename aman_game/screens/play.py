@@ -32,6 +32,7 @@ NOTICES = {
     "ignore": (N_("You did not answer."), None),
     "delete": (N_("You deleted the chat."), "delete"),  # the chat empties first, as in a real app
     "leave": (N_("You left the chat."), "close"),
+    "tell_friend": (N_("You talked to a friend."), "friend"),
 }
 NUMBER_KEYS = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3,
                pygame.K_KP1: 0, pygame.K_KP2: 1, pygame.K_KP3: 2, pygame.K_KP4: 3}
@@ -248,8 +249,9 @@ class PlayScreen(PlayVoice, PlayView, Screen):
             sheet = BlockSheet(self.game, self.look, self.contact_name())
         elif action == "report":
             sheet = ReportSheet(self.game, self.look, self.contact_name())
-        else:
-            sheet = AdultSheet(self.game, self.look)
+        else:  # the story follows the adult the child chose: a choice that names one is not asked again
+            from .app_sheets import adult_named
+            sheet = AdultSheet(self.game, self.look, adult_named(self.session.node.choices[index].text.get("en")))
         self.stack.push(sheet, lambda result, i=index: self._sheet_done(i, result))
 
     def _sheet_done(self, index: int, result) -> None:
