@@ -154,3 +154,24 @@ def test_a_click_presses_what_is_shown(game, library, lang):
     _run_until(game, lambda: play.session.decisions)
     assert play.session.decisions[0].choice == order[target]
     assert play.session.decisions[0].action == scenario.start_node.choices[order[target]].action
+
+
+def test_results_keep_the_choice_not_the_button(tmp_path, library):
+    """A class run recorded while the choices were shuffled stores the logical index, as runs recorded
+    before shuffling did: the report names the choice the child pressed, whatever its position."""
+    from aman_game.report.content_source import load_content
+    from aman_game.results import load_results
+
+    summary = _cli("threat_blackmail", "--path", "0,0,0,0,0,0,0,0,0,0", "--seed", "4", "--class", "5B",
+                   "--nickname", "Nour", "--data-dir", str(tmp_path))
+    (run,) = load_results([tmp_path]).runs
+    assert [d.choice_index for d in run.decisions] == summary["choices"]
+    content = load_content()
+    scenario = library.scenario("threat_blackmail")
+    node = scenario.start
+    for decision, position in zip(run.decisions, summary["positions"]):
+        shown = PlaySession(scenario, seed=4).order(node)[position]  # what the button at that position was
+        assert decision.choice_index == shown
+        choice = content.choice("threat_blackmail", node, decision.choice_index)
+        assert choice.action == decision.action
+        node = choice.next
