@@ -87,7 +87,7 @@ EXPECTED = {
     "two_documents.yaml": ["65:1: error: more than one document ('---') in one file [E010]"],
     "unknown_action.yaml": [
         "33:17: error: unknown action 'tell_adlt' (did you mean 'tell_adult'?); use one of: block, report, "
-        "tell_adult, reply, accept, ignore, delete, decline, send [E104]",
+        "tell_adult, reply, accept, ignore, delete, decline, send, leave [E104]",
     ],
     "unknown_alias.yaml": [
         "2:5: error: unknown alias '*nowhere' (an alias must follow its '&nowhere' anchor, and cannot point "

@@ -22,9 +22,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="skip the text-fit check (the slow one: it lays out every string)")
     parser.add_argument("--translations", action="store_true",
                         help="also check the translation catalogs in locales/")
-    parser.add_argument("--confirm", nargs="+", metavar="FILE", default=None,
-                        help="with --translations: record that these files' translations were checked "
-                             "against their current English text (docs/translating.md)")
+    parser.add_argument("--confirm", nargs="+", metavar="FILE[:LINE]", default=None,
+                        help="with --translations: record that these translations were checked against their "
+                             "current English text: a whole file, FILE:LINE for the string on that line, or "
+                             "FILE:KEY (docs/translating.md)")
 
 
 def _display(path: str) -> str:
@@ -62,6 +63,16 @@ def translation_problems() -> list:
     return problems
 
 
+def lock_warnings(paths: list) -> list:
+    """T020/T021 as warnings for the files being validated (plain `validate`, without --translations)."""
+    from aman_game.content.loader import content_files
+    try:
+        from aman_game.translation_lock import check_files_against_lock
+    except ImportError:  # the translation tools are not installed: nothing to compare against
+        return []
+    return check_files_against_lock([path for path, _kind in content_files(paths)])
+
+
 def run(args: argparse.Namespace) -> int:
     from aman_game import SCENES_DIR
     from aman_game.content import validate_paths
@@ -75,17 +86,18 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.confirm:
         module = _translation_module()
-        if not args.translations or module is None or not hasattr(module, "confirm"):
+        if not args.translations or module is None or not hasattr(module, "confirm_target"):
             print("aman validate: error: --confirm needs --translations (and the translation check)",
                   file=sys.stderr)
             return 2
-        from pathlib import Path
-        for file in args.confirm:
-            if not os.path.isfile(file):
-                print(f"aman validate: error: no such file: {file}", file=sys.stderr)
+        from aman_game.translation_lock import ConfirmError
+        for target in args.confirm:
+            try:
+                _file, count = module.confirm_target(target)
+            except ConfirmError as exc:
+                print(f"aman validate: error: --confirm {target}: {exc}", file=sys.stderr)
                 return 2
-            count = module.confirm(Path(file))
-            print(f"{file}: {count} translation(s) confirmed against their English text", file=sys.stderr)
+            print(f"{target}: {count} translation(s) confirmed against their English text", file=sys.stderr)
     import logging
     # W602 names text without a glyph, with its line; the engine's own log line would say it twice
     engine_log = logging.getLogger("aman_game.text")
@@ -97,6 +109,8 @@ def run(args: argparse.Namespace) -> int:
         engine_log.setLevel(level)
     if args.translations:
         problems = sort_problems([*problems, *translation_problems()])
+    else:  # stale or unconfirmed translations of the game's own files, as warnings
+        problems = sort_problems([*problems, *lock_warnings(paths)])
     errors = sum(p.is_error for p in problems)
     try:
         _print(problems, args, paths, errors)

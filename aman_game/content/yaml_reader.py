@@ -45,6 +45,7 @@ class Document:
     positions: dict = field(default_factory=dict)      # path -> (line, col) of the value
     key_positions: dict = field(default_factory=dict)  # path -> (line, col) of its key
     problems: list = field(default_factory=list)       # non-fatal reader problems (duplicate keys)
+    text: str = field(default="", repr=False)          # the source, to point at a character inside a value
 
     def position(self, path: Path_, at_key: bool = False) -> tuple[int, int]:
         """Where `path` was written; values reached through an alias report the alias (nearest ancestor)."""
@@ -320,6 +321,7 @@ def parse_text(text: str, file: str) -> Document:
     finally:
         loader.dispose()
     doc = composer.doc
+    doc.text = text
     if not composer.root_done:
         raise _fail(file, 1, 1, "file is empty (only comments)", "E004")
     if not isinstance(doc.data, dict):
