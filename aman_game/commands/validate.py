@@ -126,7 +126,9 @@ def _print(problems: list, args: argparse.Namespace, paths: list, errors: int) -
         sys.stdout.write("\n")
     else:
         for p in problems:
-            print(p)
+            print("\n".join(p.report_lines()) if hasattr(p, "report_lines") else p)
         files = len(content_files(paths))
         warnings = len(problems) - errors
-        print(f"{files} file(s) checked: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+        folded = sum(len(getattr(p, "folded", ())) for p in problems)
+        also = f" ({folded} more folded under their cause)" if folded else ""
+        print(f"{files} file(s) checked: {errors} error(s), {warnings} warning(s){also}", file=sys.stderr)

@@ -292,6 +292,11 @@ def _yaml_error(exc: yaml.YAMLError, text: str, file: str) -> ContentError:
     detail = f" ({context}, line {cmark.line + 1})" if context and cmark is not None else ""
     if "nesting depth" in str(problem):  # libyaml's own limit, hit while it scans ahead of our counter
         return _fail(file, line, col, f"nested more than {MAX_DEPTH} levels deep", "E008")
+    from .yaml_errors import explain  # the common mistakes (tab, missing colon, open quote) in plain words
+    known = explain(str(problem), str(context or ""), line, col, cmark.line + 1 if cmark is not None else None,
+                    text)
+    if known is not None:
+        return _fail(file, known[0], known[1], f"YAML syntax error: {known[2]}", "E003")
     return _fail(file, line, col, f"YAML syntax error: {problem}{detail}", "E003")
 
 
