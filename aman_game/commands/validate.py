@@ -15,7 +15,7 @@ import sys
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="scenario files or scenes folders (default: the game's scenes/ folder)")
+                        help="scenario files, scenario ids or scenes folders (default: the game's scenes/ folder)")
     parser.add_argument("--json", action="store_true",
                         help="print a JSON list of {file, line, col, severity, message, code}")
     parser.add_argument("--no-fit", action="store_true",
@@ -63,14 +63,26 @@ def translation_problems() -> list:
     return problems
 
 
-def lock_warnings(paths: list) -> list:
-    """T020/T021 as warnings for the files being validated (plain `validate`, without --translations)."""
+def _by_id(spec: str, scenes_dir) -> str:
+    """A path as given, or the file of the scenario whose id is `spec` (as play, preview and graph take)."""
+    if os.path.exists(spec):
+        return spec
+    from aman_game.content.locate import find_scenario
+    try:
+        return _display(str(find_scenario(spec, scenes_dir)))
+    except FileNotFoundError:
+        return spec
+
+
+def lock_warnings(paths: list, skip=frozenset()) -> list:
+    """T020/T021 as warnings for the files being validated (plain `validate`, without --translations);
+    not for files in `skip` (those with errors: their translations come after fixing them)."""
     from aman_game.content.loader import content_files
     try:
         from aman_game.translation_lock import check_files_against_lock
     except ImportError:  # the translation tools are not installed: nothing to compare against
         return []
-    return check_files_against_lock([path for path, _kind in content_files(paths)])
+    return check_files_against_lock([path for path, _kind in content_files(paths) if str(path) not in skip])
 
 
 def run(args: argparse.Namespace) -> int:
@@ -78,11 +90,12 @@ def run(args: argparse.Namespace) -> int:
     from aman_game.content import validate_paths
     from aman_game.content.errors import sort_problems
 
-    paths = list(args.paths) or [_display(str(SCENES_DIR))]
+    paths = [_by_id(p, SCENES_DIR) for p in args.paths] or [_display(str(SCENES_DIR))]
     missing = [p for p in paths if not os.path.exists(p)]
     if missing:
         for p in missing:
-            print(f"aman validate: error: no such file or folder: {p}", file=sys.stderr)
+            print(f"aman validate: error: no such file or folder, and no scenario with that id: {p}",
+                  file=sys.stderr)
         return 2
     if args.confirm:
         module = _translation_module()
@@ -109,8 +122,9 @@ def run(args: argparse.Namespace) -> int:
         engine_log.setLevel(level)
     if args.translations:
         problems = sort_problems([*problems, *translation_problems()])
-    else:  # stale or unconfirmed translations of the game's own files, as warnings
-        problems = sort_problems([*problems, *lock_warnings(paths)])
+    else:  # stale or unconfirmed translations of the game's own files without errors, as warnings
+        broken = {p.file for p in problems if p.is_error}
+        problems = sort_problems([*problems, *lock_warnings(paths, skip=broken)])
     errors = sum(p.is_error for p in problems)
     try:
         _print(problems, args, paths, errors)
