@@ -79,8 +79,9 @@ def item_names(items: list, list_key: str) -> list[str]:
         else:
             names.append(str(i))
     if list_key == "choices":  # two choices with one action: tell them apart by where they lead
+        first = list(names)
         for i, item in enumerate(items):
-            if names.count(names[i]) > 1 and isinstance(item, dict) and not item.get("id") \
+            if first.count(first[i]) > 1 and isinstance(item, dict) and not item.get("id") \
                     and isinstance(item.get("next"), str):
                 names[i] = f"{names[i]}@{item['next']}"
     return [name if names.count(name) == 1 else str(i) for i, name in enumerate(names)]
