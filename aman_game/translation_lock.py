@@ -395,7 +395,8 @@ def main(argv: list[str] | None = None) -> int:
         after = read_lock(lock_path)
         write_lock(lock_path, after)
         changed = len(set(before) - set(after))
-        print(f"{lock_path}: {changed} line(s) converted to identity keys, {len(after)} line(s) in all")
+        shown = _display(file_key(lock_path))
+        print(f"{shown}: {changed} line(s) converted to identity keys, {len(after)} line(s) in all")
     return 0
 
 

@@ -78,6 +78,7 @@ def explain(problem: str, context: str, line: int, col: int, context_line: Optio
         match = _KEY_THEN_VALUE.match(source)
         if match:
             indent, key, value = match.groups()
+            value = re.sub(r"\s+#.*$", "", value)  # the comment is not part of the fix
             return (context_line, len(indent) + len(key) + 1,
                     f"line {context_line} has no ':' after '{key}': write '{key}: {value}'")
         return (context_line, 1, f"line {context_line} needs a ':' between the key and its value "
