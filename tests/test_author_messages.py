@@ -130,6 +130,12 @@ def test_an_unclosed_quote_in_block_style_points_at_the_quote(tmp_path):
     assert (problem.line, problem.col) == (6, 7) and "never closed" in problem.message
 
 
+def test_the_missing_colon_fix_leaves_the_comment_out(tmp_path):
+    path = _variant(tmp_path, "        next: told_mum\n", "        next told_mum     # where it leads\n")
+    [problem] = validate_paths([path], fit=False)
+    assert problem.message.endswith("line 38 has no ':' after 'next': write 'next: told_mum'")
+
+
 def test_a_colon_inside_unquoted_text_says_to_quote_it(tmp_path):
     path = _variant(tmp_path, 'prompt: {en: "What will you do?", ar: "مَاذَا أَفْعَلُ؟"}',
                     'prompt:\n      en: Note: what will you do?\n      ar: "مَاذَا أَفْعَلُ؟"')

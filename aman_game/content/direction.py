@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..direction_controls import find
-from .errors import WARNING
+from .errors import ERROR, WARNING
 from .findings import Finding
 from .schema import language_name
 
@@ -44,7 +44,7 @@ def check_direction_controls(data: dict) -> Iterator[Finding]:
             where = f"at character {control.index + 1} of the text"
             yield Finding("E403" if control.is_error else "W404", path,
                           f"{language_name(lang)} text ('{lang}') has an invisible {control.name} {where}: "
-                          f"{control.advice()}", severity="error" if control.is_error else WARNING,
+                          f"{control.advice()}", severity=ERROR if control.is_error else WARNING,
                           at_char=(control.char, nth))
 
 
