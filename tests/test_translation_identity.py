@@ -145,4 +145,6 @@ def test_shipped_lock_is_in_the_identity_format():
     lock = tl.lock_path_for()
     text = lock.read_text(encoding="utf-8")
     assert f"# format {tl.LOCK_FORMAT}" in text
-    assert tl.read_lock_lines(lock) == tl.read_lock(lock)  # nothing left to convert
+    assert tl.read_lock_lines(lock) == tl.read_lock(lock), (
+        "old-format (positional) lines in the lock, e.g. from a merged branch: run "
+        "`python -m aman_game.translation_lock --migrate` before reordering any choices")
