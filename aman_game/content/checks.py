@@ -184,9 +184,12 @@ def check_quiz(data: dict) -> Iterator[Finding]:
                 seen[qid] = i
 
 
+from .direction import check_choice_ids, check_direction_controls  # noqa: E402 (E107, E403/W404)
+
 CHECKS: dict[str, tuple[Check, ...]] = {
-    "scenario": (check_references, check_graph, check_node_topics, check_assets, *SCENARIO_CHECKS),
-    "region": (),
-    "quiz": (check_quiz,),
+    "scenario": (check_references, check_graph, check_node_topics, check_assets, check_choice_ids,
+                 check_direction_controls, *SCENARIO_CHECKS),
+    "region": (check_direction_controls,),
+    "quiz": (check_quiz, check_direction_controls),
     "glossary": (),
 }

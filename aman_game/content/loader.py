@@ -16,6 +16,7 @@ from .checks import CHECKS
 from .config import MAX_PROBLEMS_PER_FILE
 from .errors import ERROR, WARNING, ContentError, Problem, sort_problems
 from .findings import Finding
+from .folding import fold
 from .model import Quiz, Region, Scenario
 from .schema import schema_findings
 from .yaml_reader import Document, read_document
@@ -63,11 +64,14 @@ def check_document(doc: Document, kind: str, *, fit: bool = False) -> list[Probl
     checks = [lambda d: schema_findings(d, kind), *CHECKS[kind]]
     if fit:
         checks.append(lambda d: _fit_findings(d, kind))
+    findings: list[Finding] = []
     for check in checks:
         try:
-            problems.extend(f.locate(doc) for f in check(doc.data))
+            findings.extend(list(check(doc.data)))
         except Exception as exc:  # an author never sees a traceback; E999 asks them to report it
             problems.append(_internal(doc.file, check, exc))
+    # one root cause, one message: a typo's consequences are listed under it, not beside it
+    problems.extend(f.locate(doc) for f in fold(doc.data, findings))
     return problems
 
 
