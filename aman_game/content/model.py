@@ -185,6 +185,7 @@ class Region:
 class Question:
     id: str
     topic: str
+    form: str  # "a": asked before and after playing; "b": the parallel item of the delayed check
     text: Text
     options: tuple[Text, ...]
     correct: int
@@ -195,6 +196,7 @@ class Question:
 @dataclass(frozen=True)
 class Quiz:
     questions: tuple[Question, ...]
+    age_band: str = ""
     file: str = field(default="", compare=False)
     loc: Optional[Loc] = field(default=None, compare=False)
 

@@ -189,15 +189,38 @@ class ResultsStore:
                 raise ValueError(f"no run {run_id!r} in {self.path}")
 
     def record_quiz_answer(self, class_name: str, nickname: str, phase: str, question_id: str,
-                           chosen: int, correct: bool) -> None:
+                           chosen: int, correct: bool, topic: str = "", delay_days: int | None = None) -> None:
+        """One quiz answer; `chosen` is the option's index in the quiz file (not its place on screen)."""
         if phase not in PHASES:
             raise ValueError(f"phase must be one of {PHASES}, not {phase!r}")
         with self._write():
             self._conn.execute(
-                "INSERT INTO quiz_answers(session_id, class_name, nickname, phase, question_id, chosen, correct, at)"
-                " VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO quiz_answers(session_id, class_name, nickname, phase, question_id, chosen, correct, at,"
+                " topic, delay_days) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (self.session_id, clean_name(class_name, "class name"), clean_name(nickname, "nickname"), phase,
-                 str(question_id), int(chosen), int(bool(correct)), self._clock()))
+                 str(question_id), int(chosen), int(bool(correct)), self._clock(), str(topic or ""),
+                 None if delay_days is None else int(delay_days)))
+
+    def now(self) -> str:
+        """The store's clock (injected in tests): what 'today' is for the delayed check."""
+        return self._clock()
+
+    def quiz_history(self, class_name: str, nickname: str) -> dict:
+        """For one child of one class in this file: {"answered": {phase: {question ids}}, "last_played": ISO
+        time of their latest finished story or answer (None if none)} — whether a quiz is due, and the delay."""
+        cls, nick = name_key(class_name), name_key(nickname)
+        answered: dict[str, set[str]] = {}
+        last = None
+        for c, n, phase, qid, at in self._read(
+                "SELECT class_name, nickname, phase, question_id, at FROM quiz_answers"):
+            if name_key(c) == cls and name_key(n) == nick:
+                answered.setdefault(phase, set()).add(qid)
+                if phase != "delayed":
+                    last = max(last or at, at)
+        for c, n, at in self._read("SELECT class_name, nickname, finished_at FROM runs WHERE finished_at IS NOT NULL"):
+            if name_key(c) == cls and name_key(n) == nick:
+                last = max(last or at, at)
+        return {"answered": answered, "last_played": last}
 
     # --------------------------------------------------------------------------------------------- manage
     def classes(self) -> list[str]:
