@@ -101,8 +101,12 @@ def test_a_child_does_the_pre_quiz_plays_the_playlist_then_the_post_quiz(classro
     (run,) = results.runs
     assert (run.nickname, run.scenario_id, run.lang, run.outcome) == ("Nour", "photo_request", "ar", "safe")
     assert run.decisions and all(d.safe for d in run.decisions)
-    phases = [a.phase for a in results.quiz_answers]
-    assert phases.count("pre") == 10 and phases.count("post") == 10
+    pre = [a for a in results.quiz_answers if a.phase == "pre"]
+    post = [a for a in results.quiz_answers if a.phase == "post"]
+    # photo_request teaches photo_request, gift_offer and secret_keeping: one form-a item each, the same
+    # items before and after
+    assert sorted(a.topic for a in pre) == ["gift_offer", "photo_request", "secret_keeping"]
+    assert [a.question_id for a in pre] == [a.question_id for a in post]
     assert all(a.correct for a in results.quiz_answers)  # the safe policy answers right
 
 

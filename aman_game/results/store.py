@@ -62,17 +62,17 @@ def _is_locked(exc: BaseException) -> bool:
 class ResultsStore:
     """Anonymous results of one machine. Open with ResultsStore.open(data_dir)."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Callable[[], str] = utc_now):
+    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Callable[[], str] | None = None):
         self._conn = conn
         self.path = path
-        self._clock = clock
+        self._clock = clock or utc_now  # looked up now, so a test can swap the module's clock
         #: One per game start; ties the runs and quiz answers of one sitting together.
         self.session_id = uuid.uuid4().hex
 
     # ----------------------------------------------------------------------------------------------- open
     @classmethod
     def open(cls, data_dir: str | os.PathLike | None = None, *, host: str | None = None,
-             clock: Callable[[], str] = utc_now) -> "ResultsStore":
+             clock: Callable[[], str] | None = None) -> "ResultsStore":
         """Open (creating if needed) this machine's results file in `data_dir` (default: the user data folder).
 
         Falls back to a second file name when the host's file belongs to another PC with the same host name
@@ -122,12 +122,13 @@ class ResultsStore:
 
     @classmethod
     def open_file(cls, path: str | os.PathLike, *, fingerprint: str | None = None,
-                  clock: Callable[[], str] = utc_now) -> "ResultsStore":
+                  clock: Callable[[], str] | None = None) -> "ResultsStore":
         """Open one given file for writing, migrating it to the current layout.
 
         With a `fingerprint`, a file that records a different machine raises _OtherOwner instead.
         """
         path = Path(path)
+        clock = clock or utc_now
         conn = None
         try:
             conn = _connect(path)

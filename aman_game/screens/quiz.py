@@ -111,7 +111,7 @@ class QuizScreen(Screen):
     def finish(self) -> None:
         self.stack.pop(self.correct)
 
-    def pause(self) -> None:
+    def open_pause(self) -> None:
         """Esc: a pause card over the quiz; 'title' closes the quiz (its answers so far are kept)."""
         def done(choice) -> None:
             if choice == "title":
@@ -152,7 +152,7 @@ class QuizScreen(Screen):
             self.answer(NUMBER_KEYS[event.key])
             return True
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.pause()
+            self.open_pause()
             return True
         if (event.type == pygame.KEYDOWN and event.key in ACTIVATE_KEYS and self.question is not None
                 and self.focus.focused is None):
