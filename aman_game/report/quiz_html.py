@@ -65,7 +65,8 @@ def paired_sentence(quiz: QuizSummary, lang: str) -> str:
 def quiz_section(quiz: QuizSummary, content: ReportContent, lang: str, rtl: bool, rate_text, ticks) -> str:
     out = [_heading(_("Quiz before and after playing", lang))]
     if not quiz.children:
-        out.append(f"<p>{esc(_('No quiz answers were recorded.', lang))}</p>")
+        none = _("No quiz answers were recorded.", lang)
+        out.append(f"<p>{esc(none)}</p>")
         return "\n".join(out)
     out.append(f'<p data-figure="paired">{esc(paired_sentence(quiz, lang))}</p>')
     if quiz.pre_only or quiz.post_only:
