@@ -271,7 +271,8 @@ class ClassSessionController:
         delay = days_between(last, self.recorder.now()) if last else 0
         if finished and (delay >= 1 or answered.get("delayed")):
             topics = {t for sid in finished if sid in by_id for t in by_id[sid].topics}
-            todo = left("delayed", plan.delayed_items(topics))
+            seed = f"{name_key(self.session.name)}|{name_key(nickname)}"
+            todo = left("delayed", plan.delayed_items(topics, seed=seed))
             if todo:
                 return "delayed", todo, delay
         if not finished and left("pre", plan.items):

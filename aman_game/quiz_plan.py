@@ -70,15 +70,20 @@ class QuizPlan:
     items: tuple  # Question, form a, in asking order
     bank: object = None  # the Quiz they come from
 
-    def delayed_items(self, finished_topics: Iterable[str], limit: int = QUIZ_DELAYED_ITEMS) -> tuple:
-        """Form-b items on the topics a child finished, in the plan's order, at most `limit`."""
+    def delayed_items(self, finished_topics: Iterable[str], limit: int = QUIZ_DELAYED_ITEMS, seed: str = "") -> tuple:
+        """Form-b items on the topics a child finished, at most `limit`, asked in the plan's order. When
+        there are more topics than that, which ones is drawn per child (`seed`), so across the class every
+        topic gets its retention figure."""
         finished = set(finished_topics)
-        topics = [q.topic for q in self.items if q.topic in finished]
         by_topic = {}
         for question in self.bank.questions if self.bank is not None else ():
             if question.form == "b":
                 by_topic.setdefault(question.topic, question)
-        return tuple(by_topic[t] for t in topics if t in by_topic)[:limit]
+        topics = [q.topic for q in self.items if q.topic in finished and q.topic in by_topic]
+        if len(topics) > limit:
+            drawn = set(random.Random(seed).sample(topics, limit))
+            topics = [t for t in topics if t in drawn]
+        return tuple(by_topic[t] for t in topics)
 
 
 def plan_for(scenarios: Sequence, banks: dict, session_band: str = "") -> Optional[QuizPlan]:

@@ -15,7 +15,7 @@ from . import svg
 from .content_source import ReportContent, text_in
 from .figures import ClassFigures, compute
 from .html_page import esc, num, page, pct, signed_points, user_text
-from .quiz_html import children_words, limits_note, quiz_section
+from .quiz_html import children_words, quiz_section
 from .strings import _, outcome_label
 
 MISSED_SHOWN = 5
@@ -230,7 +230,7 @@ def _notes(results: ClassResults, lang: str) -> str:
     erase = esc(_("Results are kept in one file per computer, in the data folder the school chose. To erase a class "
                   "for good, run: {command}", lang)).format(command=f"<code>{esc(DELETE_COMMAND)}</code>")
     how_title, stored_title = _("How to read these figures", lang), _("What is stored", lang)
-    out = [f"<h2>{esc(how_title)}</h2>", f"<p>{esc(how)}</p>", limits_note(lang),
+    out = [f"<h2>{esc(how_title)}</h2>", f"<p>{esc(how)}</p>",
            f'<h2 id="stored">{esc(stored_title)}</h2>', f"<p>{esc(stored)}</p>", f"<p>{erase}</p>"]
     if results.skipped:
         items = "".join(f"<li><code>{esc(s.path)}</code>: {esc(s.reason)}</li>" for s in results.skipped)

@@ -49,17 +49,14 @@ def _table(columns: list[str], rows: list[str], css: str, numeric_from: int = 1)
 
 
 def paired_sentence(quiz: QuizSummary, lang: str) -> str:
-    """The class's gain in one sentence, with its n (plain text; the caller escapes)."""
+    """The class's gain in one sentence, with its n, as HTML (the signed gain in an isolate: −13, not 13−)."""
     if quiz.mean_gain is None:
-        return _("No child has taken both the quiz before and the quiz after yet, so there is no gain to show.",
-                 lang)
-    points = round(quiz.mean_gain * 100)
-    sign = "+" if points > 0 else ("\u2212" if points < 0 else "")
-    return _("Before {before}, after {after}: a gain of {points} percentage points, over {children} who took "
-             "both quizzes.", lang).format(before=i18n.format_percentage(quiz.mean_pre, lang),
-                                            after=i18n.format_percentage(quiz.mean_post, lang),
-                                            points="\u2066" + sign + i18n.format_number(abs(points), lang) + "\u2069",
-                                            children=children_words(quiz.both, lang))
+        return esc(_("No child has taken both the quiz before and the quiz after yet, so there is no gain to "
+                     "show.", lang))
+    template = esc(_("Before {before}, after {after}: a gain of {points} percentage points, over {children} who "
+                     "took both quizzes.", lang))
+    return template.format(before=pct(quiz.mean_pre, lang), after=pct(quiz.mean_post, lang),
+                           points=signed_points(quiz.mean_gain, lang), children=esc(children_words(quiz.both, lang)))
 
 
 def quiz_section(quiz: QuizSummary, content: ReportContent, lang: str, rtl: bool, rate_text, ticks) -> str:
@@ -68,7 +65,7 @@ def quiz_section(quiz: QuizSummary, content: ReportContent, lang: str, rtl: bool
         none = _("No quiz answers were recorded.", lang)
         out.append(f"<p>{esc(none)}</p>")
         return "\n".join(out)
-    out.append(f'<p data-figure="paired">{esc(paired_sentence(quiz, lang))}</p>')
+    out.append(f'<p data-figure="paired">{paired_sentence(quiz, lang)}</p>')
     if quiz.pre_only or quiz.post_only:
         only = _("Not in the gain: {pre_only} took only the quiz before, {post_only} only the quiz after.",
                  lang).format(pre_only=children_words(quiz.pre_only, lang),
@@ -101,6 +98,7 @@ def quiz_section(quiz: QuizSummary, content: ReportContent, lang: str, rtl: bool
     out.append(_table(columns, body, "quiz"))
     out.append(_items(quiz, content, lang))
     out.append(_topics(quiz, lang))
+    out.append(limits_note(lang))
     return "\n".join(out)
 
 
