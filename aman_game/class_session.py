@@ -188,6 +188,8 @@ class ClassSessionController:
         self.recorder = ResultsRecorder(data_dir, session.name, self._nickname, i18n.current_language)
         self._fullscreen_done = False
         self._banks = None  # age band -> Quiz, loaded on first need
+        self._plan = None
+        self._plan_for: Optional[tuple] = None  # the scenario ids the plan was made for
 
     def _nickname(self) -> Optional[str]:
         return self.game.player[0] if self.game.player else None
@@ -248,7 +250,12 @@ class ClassSessionController:
         """This class's QuizPlan (quiz_plan.plan_for over the stories it offers); None without a quiz."""
         if self._banks is None:
             self._banks = load_banks()
-        return plan_for(self.game.library().scenarios, self._banks, self.session.age_band)
+        scenarios = self.game.library().scenarios
+        key = tuple(s.id for s in scenarios)
+        if self._plan_for != key:  # asked every frame the menu shows: computed once per library
+            self._plan = plan_for(scenarios, self._banks, self.session.age_band)
+            self._plan_for = key
+        return self._plan
 
     def quiz_due(self, nickname: str) -> Optional[tuple[str, tuple, Optional[int]]]:
         """(phase, items still to ask, delay in days) for a child now, or None:
