@@ -8,6 +8,7 @@ open it in any browser, print it, e-mail it; it needs no internet.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -77,7 +78,10 @@ def run(args: argparse.Namespace) -> int:
 
         text = json.dumps(build_json(results, content, args.class_name), ensure_ascii=False, indent=1)
         if args.json == "-":
-            print(text)
+            try:
+                print(text)
+            except BrokenPipeError:  # `report --json | head`: the reader left; not an error of ours
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         else:
             _write(Path(args.json), text + "\n")
             say(f"wrote {args.json}")
