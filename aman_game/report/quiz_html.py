@@ -73,11 +73,12 @@ def quiz_section(quiz: QuizSummary, content: ReportContent, lang: str, rtl: bool
         out.append(f'<p class="muted" data-figure="unpaired">{esc(only)}</p>')
     before, after, later = _("Before", lang), _("After", lang), _("Later", lang)
     mean = _("Class (children who took both)", lang)
+    chart_mean = _("Class mean", lang)  # short: a chart label is cut at 26 characters
     rows = [svg.PairedBar(c.nickname, c.pre.rate if c.pre else None, c.post.rate if c.post else None,
                           rate_text(c.pre.rate if c.pre else None, lang),
                           rate_text(c.post.rate if c.post else None, lang))
             for c in quiz.children]
-    rows.append(svg.PairedBar(mean, quiz.mean_pre, quiz.mean_post, rate_text(quiz.mean_pre, lang),
+    rows.append(svg.PairedBar(chart_mean, quiz.mean_pre, quiz.mean_post, rate_text(quiz.mean_pre, lang),
                               rate_text(quiz.mean_post, lang), emphasis=True))
     out.append(svg.paired_chart(rows, _("Quiz score before and after playing", lang), rtl, ticks, before, after))
     show_later = quiz.delayed_children > 0
