@@ -108,8 +108,20 @@ EXPECTED = {
         "34:15: error: 'safe' should be true or false, found text 'yes please' [E103]",
     ],
     "quiz/quiz.yaml": [
-        "10:14: error: 'correct' is 2 but there are only 2 options (counting from 0, the last is 1) [E506]",
-        "12:9: error: question id 'password_secret' is used twice (also question 1) [E507]",
+        "12:14: error: 'correct' is 2 but there are only 2 options (counting from 0, the last is 1) [E506]",
+        "14:9: error: question id 'password_secret' is used twice (also question 1) [E507]",
+    ],
+    "quiz/quiz_7_9.yaml": [
+        "7:12: error: topic 'gift_offer' has no form-b question: each topic needs a form-a question (before and "
+        "after playing) and a parallel form-b one of the same difficulty (the delayed check) [E520]",
+        "12:14: error: this option repeats option 1 ('Say no and tell Mum.') [E521]",
+        "13:14: error: option 'All of the above' lets a child answer without reading the others; write a "
+        "believable wrong answer instead (LESSON-RULES §5) [E522]",
+        "13:38: error: option 'كُلُّ مَا سَبَقَ' lets a child answer without reading the others; write a "
+        "believable wrong answer instead (LESSON-RULES §5) [E522]",
+        "19:16: error: 25 words; a 7-9 quiz keeps a question to 20 words [E523]",
+        "19:147: warning: Arabic words without harakat in a 7-9 quiz: طفل يطلب صورتي ماذا أفعل; vowel them "
+        "fully (the setting can hide them) [W524]",
     ],
 }
 
@@ -133,7 +145,7 @@ def test_bad_fixture_reports_exact_lines(name):
 
 
 def test_every_bad_fixture_is_covered():
-    on_disk = {p.relative_to(BAD).as_posix() for p in BAD.glob("*.yaml")} | {"quiz/quiz.yaml"}
+    on_disk = {p.relative_to(BAD).as_posix() for p in BAD.glob("*.yaml")} | {"quiz/quiz.yaml", "quiz/quiz_7_9.yaml"}
     assert on_disk == set(EXPECTED)
 
 

@@ -5,6 +5,9 @@ Without SCENARIO the title screen opens. With --autoplay the real screens are dr
 event queue and one JSON line is printed at the end:
 {"scenario", "language", "path", "choices", "positions", "seed", "score", "max_score", "outcome"}
 (choices: logical indexes in the file; positions: the buttons pressed, as shown on screen).
+`--class NAME --nickname N --autoplay POLICY` without SCENARIO, for a class set up in --data-dir (`class
+create`), plays that child's whole session — delayed check, quiz before, the playlist, quiz after — and
+prints one JSON line per story and per quiz (aman_game.class_autoplay).
 Only the standard library is imported at module level (the parser must stay cheap).
 """
 from __future__ import annotations
@@ -108,6 +111,9 @@ def run(args) -> int:
               file=sys.stderr)
         return 1
 
+    controller = getattr(game, "class_session", None)
+    if autoplay and scenario is None and controller is not None and args.nickname:
+        return _play_class(game, controller, args, autoplay)
     driver = None
     if autoplay:
         from ..autoplay import AutoplayDriver, Policy
@@ -135,4 +141,23 @@ def run(args) -> int:
         session = getattr(game, "last_session", None) or first.session
         print(json.dumps(session.summary_json(i18n.current_language()), ensure_ascii=False))
         return 0 if driver is None or not driver.error else 1
+    return 0
+
+
+def _play_class(game, controller, args, mode: str) -> int:
+    """A child's whole class session, autoplayed: one JSON line per quiz and per story."""
+    from .. import i18n
+    from ..autoplay import Policy
+    from ..class_autoplay import play_class_session
+
+    plan = [int(x) for x in args.path.split(",") if x.strip()] if args.path else None
+    policy = Policy(mode, seed=args.seed, language=i18n.current_language(), nickname=args.nickname, plan=plan)
+    try:
+        play_class_session(game, controller, args.nickname, policy,
+                           emit=lambda line: print(line, flush=True))
+    except RuntimeError as exc:
+        print(f"aman play: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        game.close()
     return 0

@@ -14,6 +14,7 @@ from .config import ASSET_KEYS, PLAYER_CHARACTER, TOPICS
 from .errors import WARNING, did_you_mean
 from .findings import Finding
 from .pedagogy import SCENARIO_CHECKS
+from .quiz_checks import QUIZ_CHECKS
 
 Check = Callable[[dict], Iterator[Finding]]
 
@@ -190,6 +191,6 @@ CHECKS: dict[str, tuple[Check, ...]] = {
     "scenario": (check_references, check_graph, check_node_topics, check_assets, check_choice_ids,
                  check_direction_controls, *SCENARIO_CHECKS),
     "region": (check_direction_controls,),
-    "quiz": (check_quiz, check_direction_controls),
+    "quiz": (check_quiz, check_direction_controls, *QUIZ_CHECKS),
     "glossary": (),
 }
