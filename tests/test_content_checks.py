@@ -86,7 +86,7 @@ EXPECTED = {
     "two_documents.yaml": ["65:1: error: more than one document ('---') in one file [E010]"],
     "unknown_action.yaml": [
         "33:17: error: unknown action 'tell_adlt' (did you mean 'tell_adult'?); use one of: block, report, "
-        "tell_adult, reply, accept, ignore, delete, decline, send, leave [E104]",
+        "tell_adult, reply, accept, ignore, delete, decline, send, leave, tell_friend [E104]",
     ],
     "unknown_alias.yaml": [
         "2:5: error: unknown alias '*nowhere' (an alias must follow its '&nowhere' anchor, and cannot point "
@@ -126,6 +126,10 @@ EXPECTED = {
 }
 
 
+def _lesson(problem) -> bool:
+    return problem.code[1:2] == "7" and problem.code != "W700"
+
+
 @pytest.fixture(autouse=True)
 def _quiet_engine_log(caplog):
     # W602 already names text without a glyph; keep the engine's own warning out of failure output.
@@ -134,7 +138,9 @@ def _quiet_engine_log(caplog):
 
 
 def _reported(path: Path, fit: bool = True) -> list[str]:
-    problems = validate_paths([path], fit=fit)
+    """What validate says about a fixture, without the lesson checks (E701-E713: tests/test_lesson_checks.py
+    has fixtures of its own; these fixtures are written to break the form, not the lesson)."""
+    problems = [p for p in validate_paths([path], fit=fit) if not _lesson(p)]
     assert all(p.file == str(path) for p in problems)
     return [str(p).split(":", 1)[1] for p in problems]
 
@@ -176,7 +182,7 @@ def test_fit_names_arabic_box_and_line_count(tmp_path):
     long_ar = "هَذِهِ رِسَالَةٌ طَوِيلَةٌ جِدًّا " * 40
     text = text.replace('ar: "فَقَطْ أَعْطِنِي كَلِمَةَ السِّرِّ."', f'ar: "{long_ar}"')
     (tmp_path / "long.yaml").write_text(text, encoding="utf-8")
-    [problem] = validate_paths([tmp_path / "long.yaml"])
+    [problem] = [p for p in validate_paths([tmp_path / "long.yaml"]) if not _lesson(p)]
     assert (problem.line, problem.code) == (29, "E601")
     assert problem.message.startswith("Arabic text ('ar') does not fit its 'message' box: ")
     assert "the box holds 8" in problem.message
