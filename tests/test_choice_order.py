@@ -180,3 +180,19 @@ def test_results_keep_the_choice_not_the_button(tmp_path, library):
         choice = content.choice("threat_blackmail", node, decision.choice_index)
         assert choice.action == decision.action
         node = choice.next
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_tell_sheet_follows_the_adult_the_choice_names(game, library, lang):
+    """photo_request: "Don't answer, and go and tell Mum" opens the app's sheet with Mum or Dad only —
+    the child is not asked again whom to tell, and cannot pick the teacher to be answered by Mum."""
+    from aman_game.screens.app_sheets import AdultSheet, adult_named
+
+    scenario = library.scenario("photo_request")
+    play = _at_choices(game, scenario, lang)
+    index = next(i for i, c in enumerate(scenario.start_node.choices) if c.action == "tell_adult")
+    game.post_key(pygame.K_1 + play.session.position_of(index))
+    _run_until(game, lambda: isinstance(game.stack.top, AdultSheet))
+    names = {w.name for w in game.stack.top.make_widgets()}
+    assert {n for n in names if n.startswith("option:")} == {"option:parent", "option:cancel"}
+    assert adult_named("Tell a trusted adult") is None and adult_named("Tell my teacher, Ms Fatima") == "teacher"

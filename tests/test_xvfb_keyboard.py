@@ -30,9 +30,11 @@ def test_a_story_played_to_the_end_with_the_keyboard_alone(launch):
     second = game.wait(lambda s: s["screen"] == "play_opened" and s["state"] == "choosing", "the second step")
     assert second["focus"] is None  # a new step starts without a stale ring
     game.key("2")  # a number key picks "Stop, and tell Dad": the app's own "tell an adult" sheet opens
-    game.wait(screen_is("adult"), "the tell-an-adult sheet")
-    game.key("Tab", "Down")
-    game.wait(lambda s: s["focus"] == "option:teacher", "arrows in the sheet")
+    sheet = game.wait(screen_is("adult"), "the tell-an-adult sheet")
+    # the choice already names Dad: the sheet offers him (and Cancel), never "My teacher" to be answered by Dad
+    assert sorted(sheet["widgets"]) == ["option:cancel", "option:parent"]
+    game.key("Tab")
+    game.wait(lambda s: s["focus"] == "option:parent", "Tab in the sheet")
     game.key("Return")
     game.wait(screen_is("feedback"), "feedback after telling an adult")
     assert game.state["screen"] == "feedback_opened_1"
