@@ -69,6 +69,11 @@ class Game:
         #: Called with every new PlaySession (attach on_decision / on_finish hooks there: results store).
         self.session_hooks: list[Callable[[Any], None]] = []
         self.last_session = None
+        #: The on-screen order of each decision's choices: shuffled for every play (a new seed each time)
+        #: unless `choice_seed` is set (play --seed reproduces a child's screens); previews set
+        #: `shuffle_choices = False` to show a story as written.
+        self.choice_seed: Optional[int] = None
+        self.shuffle_choices = True
         #: Teacher mode (aman_game.class_session) sets these while a class session runs.
         self.library_filter: Optional[Callable[[Any], Any]] = None  # the session's playlist and filters
         self.language_locked = False  # the session fixed the language: F2 and settings leave it alone

@@ -19,7 +19,8 @@ MODES = ("safe", "unsafe", "random")
 
 
 class Policy:
-    """Which choice to take at each decision: the safest, the riskiest, a seeded random one, or a plan."""
+    """Which choice to take at each decision: the safest, the riskiest, a seeded random one (all by meaning,
+    whatever the screen order), or a plan of on-screen positions. `pick` returns the logical index."""
 
     def __init__(self, mode: str = "safe", *, seed: Optional[int] = None, language: str = "en",
                  nickname: str = "Autoplay", plan: Optional[list[int]] = None):
@@ -40,7 +41,8 @@ class Policy:
         choices = session.node.choices
         n = len(choices)
         if self.plan is not None and len(session.decisions) < len(self.plan):
-            return min(max(0, int(self.plan[len(session.decisions)])), n - 1)
+            # a plan lists what a child presses: screen positions (0 = the first button shown)
+            return session.index_at(min(max(0, int(self.plan[len(session.decisions)])), n - 1))
         if self.mode == "random":
             return self.rng.randrange(n)
         if self.mode == "unsafe":

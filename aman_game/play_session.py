@@ -6,16 +6,31 @@ The play screen drives it; other parts of the game attach to its hooks without t
 """
 from __future__ import annotations
 
+import random
 import time
 from typing import Any, Callable, Optional
 
 from .scoring import Decision, Summary, summarize
 
 
+def new_seed() -> int:
+    """A fresh seed for the on-screen order of choices: every play of a story shows its own order."""
+    return random.SystemRandom().randrange(2**31)
+
+
 class PlaySession:
-    def __init__(self, scenario: Any, *, start: str | None = None, clock: Callable[[], float] = time.monotonic):
+    """`seed` fixes the on-screen order of every decision's choices (`order()`): the same seed shows the
+    same order (play --seed, tests), None draws a new one. `shuffle=False` keeps the author's order
+    everywhere (previews and the screen gallery, which show a story as written). Choices are always
+    *chosen* and recorded by their logical index, the position in the file, never by screen position."""
+
+    def __init__(self, scenario: Any, *, start: str | None = None, clock: Callable[[], float] = time.monotonic,
+                 seed: Optional[int] = None, shuffle: bool = True):
         self.scenario = scenario
         self.clock = clock
+        self.seed = new_seed() if seed is None else int(seed)
+        self.shuffle = shuffle
+        self._orders: dict[str, tuple[int, ...]] = {}
         self.node_id: str = start if (start and start in scenario.nodes) else scenario.start
         self.path: list[str] = [self.node_id]
         self.decisions: list[Decision] = []
@@ -39,6 +54,31 @@ class PlaySession:
     @property
     def score(self) -> int:
         return sum(d.points for d in self.decisions)
+
+    def order(self, node_id: Optional[str] = None) -> tuple[int, ...]:
+        """The logical indexes of a node's choices in the order the screen shows them (position 0 first).
+
+        Seeded by (seed, scenario, node), so one play shows a node the same way each time it is reached and
+        `--seed` reproduces a child's screen; a node with `order: fixed` keeps the author's order."""
+        node_id = self.node_id if node_id is None else node_id
+        if node_id not in self._orders:
+            node = self.scenario.nodes[node_id]
+            indexes = list(range(len(node.choices)))
+            if self.shuffle and getattr(node, "order", "shuffled") != "fixed" and len(indexes) > 1:
+                random.Random(f"{self.seed}/{self.scenario.id}/{node_id}").shuffle(indexes)
+            self._orders[node_id] = tuple(indexes)
+        return self._orders[node_id]
+
+    def index_at(self, position: int) -> int:
+        """The logical index of the choice shown at screen `position` of the current node."""
+        order = self.order()
+        if not 0 <= position < len(order):
+            raise IndexError(f"no choice at position {position} of node {self.node_id!r}")
+        return order[position]
+
+    def position_of(self, index: int) -> int:
+        """Where the current node's choice `index` (logical) is shown on screen."""
+        return self.order().index(index)
 
     def node_topics(self, node=None) -> tuple[str, ...]:
         """What a step is about: the node's own `topics:` when the author gave them, else the scenario's."""
@@ -89,7 +129,9 @@ class PlaySession:
             "scenario": self.scenario.id,
             "language": language,
             "path": list(self.path),
-            "choices": [d.choice for d in self.decisions],
+            "choices": [d.choice for d in self.decisions],  # logical: the position in the file
+            "positions": [self.order(d.node).index(d.choice) for d in self.decisions],  # what was pressed
+            "seed": self.seed,
             "score": s.score,
             "max_score": s.max_score,
             "outcome": s.outcome or None,

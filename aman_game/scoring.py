@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 #: The safe actions a child practised, in the order "what went well" lists them.
-ACTION_ORDER = ("block", "report", "tell_adult", "decline", "leave", "ignore", "delete", "reply", "send", "accept")
+ACTION_ORDER = ("block", "report", "tell_adult", "decline", "leave", "tell_friend", "ignore", "delete", "reply",
+                "send", "accept")
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 
 Without SCENARIO the title screen opens. With --autoplay the real screens are driven through the real
 event queue and one JSON line is printed at the end:
-{"scenario", "language", "path", "choices", "score", "max_score", "outcome"}.
+{"scenario", "language", "path", "choices", "positions", "seed", "score", "max_score", "outcome"}
+(choices: logical indexes in the file; positions: the buttons pressed, as shown on screen).
 Only the standard library is imported at module level (the parser must stay cheap).
 """
 from __future__ import annotations
@@ -20,8 +21,10 @@ def configure(parser) -> None:
     parser.add_argument("--lang", choices=["ar", "en"], help="language of the game (default: the settings)")
     parser.add_argument("--autoplay", choices=["safe", "unsafe", "random"],
                         help="let the game play itself with this policy")
-    parser.add_argument("--path", help="autoplay these choice numbers in order (0-based, comma-separated)")
-    parser.add_argument("--seed", type=int, default=None, help="random seed for --autoplay random")
+    parser.add_argument("--path", help="autoplay these buttons in order: on-screen positions as a child presses "
+                        "them (0 = the first button shown; comma-separated)")
+    parser.add_argument("--seed", type=int, default=None, help="seed of the on-screen order of the choices (each "
+                        "play shuffles them; the same seed shows the same order) and of --autoplay random")
     parser.add_argument("--screenshots", metavar="DIR", help="save a PNG of each screen autoplay passes")
     parser.add_argument("--headless", action="store_true", help="no window (SDL dummy video driver)")
     parser.add_argument("--fast", action="store_true", help="shorten typing and pause timers (tests)")
@@ -90,6 +93,7 @@ def run(args) -> int:
         if args.lang:
             settings = settings.replace(language=args.lang)
         game = Game(settings=settings, data_dir=args.data_dir, fast=args.fast, fullscreen=args.fullscreen)
+    game.choice_seed = args.seed
     if args.nickname:
         game.player = (args.nickname, "fox")
     from ..class_session import attach_to_game

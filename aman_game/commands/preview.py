@@ -49,6 +49,7 @@ def run(args) -> int:
         return 1
     game = Game(settings=settings_mod.Settings(language=args.lang, sound=False, text_size=args.text_size),
                 save_settings=False, fast=True)
+    game.shuffle_choices = False  # a preview shows the story as written; the game shuffles each play
     try:
         game.open()
     except NoDisplay as exc:  # pragma: no cover - the dummy driver is always there

@@ -46,7 +46,7 @@ class _Builder:
             end = Ending(n["end"]["outcome"], self.voiced(n["end"], "text", path + ("end",)),
                          self.loc(path + ("end",)))
         return Node(node_id, messages, self.voiced(n, "prompt", path), choices, end,
-                    self.loc(path), tuple(n.get("topics", ())))
+                    self.loc(path), tuple(n.get("topics", ())), n.get("order", "shuffled"))
 
     def scenario(self) -> Scenario:
         d = self.doc.data

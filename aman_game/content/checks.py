@@ -13,6 +13,7 @@ from typing import Callable, Iterator
 from .config import ASSET_KEYS, PLAYER_CHARACTER, TOPICS
 from .errors import WARNING, did_you_mean
 from .findings import Finding
+from .pedagogy import SCENARIO_CHECKS
 
 Check = Callable[[dict], Iterator[Finding]]
 
@@ -184,7 +185,8 @@ def check_quiz(data: dict) -> Iterator[Finding]:
 
 
 CHECKS: dict[str, tuple[Check, ...]] = {
-    "scenario": (check_references, check_graph, check_node_topics, check_assets),
+    "scenario": (check_references, check_graph, check_node_topics, check_assets, *SCENARIO_CHECKS),
     "region": (),
     "quiz": (check_quiz,),
+    "glossary": (),
 }

@@ -27,10 +27,32 @@ ROLES = ("stranger", "friend", "adult", "guide")
 #: picture that feels wrong, drawn blurred behind a warning (nothing explicit is ever on screen).
 CARDS = ("friend_request", "gift", "photo_request", "link", "voice_invite", "picture", "hidden_picture")
 #: ignore: the child leaves the message unanswered; delete: the child deletes the chat (each has its own
-#: notice in the mock app); leave: the child leaves a voice or group chat, or closes what they were sent.
-ACTIONS = ("block", "report", "tell_adult", "reply", "accept", "ignore", "delete", "decline", "send", "leave")
+#: notice in the mock app); leave: the child leaves a voice or group chat, or closes what they were sent;
+#: tell_friend: the child talks to a friend (never a safe answer to a threat, a photo or a secret alone).
+ACTIONS = ("block", "report", "tell_adult", "reply", "accept", "ignore", "delete", "decline", "send", "leave",
+           "tell_friend")
 OUTCOMES = ("safe", "recovered", "unsafe")
 RESOURCE_KINDS = ("phone", "app", "web", "person")
+
+# --- what a lesson must be (content/pedagogy.py; the numbers from LESSON-RULES.md §3, measured on the
+# shipped stories) --------------------------------------------------------------------------------------
+#: Words a child reads per string, by age band and kind of string (why/instead share "why"; a prompt counts
+#: as a choice, an ending as a message); "sentence": most words in one sentence (one idea per sentence);
+#: "harakat": "full" when every story of the band is fully vowelled.
+READING_LEVELS: dict = {
+    "7-9": {"why": 15, "message": 20, "choice": 20, "sentence": 12, "harakat": "full"},
+    "10-13": {"why": 25, "message": 35, "choice": 25, "sentence": None, "harakat": None},
+    # a "fully vowelled" string has marks on at least this share of its words (shipped 7-9 stories: 100 %);
+    # a "light" one has vowels proper (not shadda, not the tanween of شكرًا) on at most that share (shipped
+    # light stories: 90 % of their strings at or under 45 %)
+    "vowelled_share": 0.75,
+    "light_share": 0.6,
+}
+#: Decisions about these topics need an adult in every safe choice (pedagogy E702).
+SENSITIVE_DECISION_TOPICS = frozenset({"blackmail", "photo_request", "secret_keeping", "upsetting_content",
+                                       "fake_images", "known_adult"})
+#: Stories about these offer to tell an adult at their first decision (E703) and never later (W709).
+THREAT_TOPICS = frozenset({"blackmail", "fake_images"})
 
 #: The child playing is always this implicit character; a scenario must not define it.
 PLAYER_CHARACTER = "me"

@@ -21,11 +21,12 @@ from .schema import schema_findings
 from .yaml_reader import Document, read_document
 
 YAML_SUFFIXES = (".yaml", ".yml")
-_FOLDER_KINDS = {"regions": "region", "quiz": "quiz"}
+_FOLDER_KINDS = {"regions": "region", "quiz": "quiz", "glossary": "glossary"}
 
 
 def detect_kind(path: Path | str) -> str:
-    """"region" for .../regions/x.yaml, "quiz" for .../quiz/x.yaml, else "scenario"."""
+    """'region' for .../regions/x.yaml, 'quiz' for .../quiz/x.yaml, 'glossary' for .../glossary/x.yaml,
+    else 'scenario'."""
     return _FOLDER_KINDS.get(Path(path).parent.name, "scenario")
 
 
@@ -182,6 +183,8 @@ def load_library(scenes_dir: Path | str, *, fit: bool = False) -> Library:
         if not c.ok:
             errors.append(ContentError([p for p in c.problems if p.is_error]))
             continue
+        if c.kind == "glossary":
+            continue  # read by the lesson checks (content/pedagogy.py), not by the game
         obj = build(c.doc, c.kind)
         {"scenario": scenarios, "region": regions, "quiz": quizzes}[c.kind].append(obj)
     return Library(tuple(scenarios), tuple(errors), tuple(regions), quizzes[0] if quizzes else None)

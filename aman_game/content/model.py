@@ -114,6 +114,9 @@ class Node:
     #: The scenario topics this step is about (optional, a subset of Scenario.topics): an unsafe choice
     #: here names only these as topics to revisit. Empty: the scenario's topics.
     topics: tuple[str, ...] = ()
+    #: "shuffled" (each play shows the choices in its own order, so the safe one is not always first) or
+    #: "fixed" (the author's order, where the order carries meaning).
+    order: str = "shuffled"
 
     @property
     def is_end(self) -> bool:

@@ -19,7 +19,7 @@ from .config import LANGUAGE_NAMES, REQUIRED_LANGUAGES
 from .errors import did_you_mean
 from .findings import Finding
 
-KINDS = ("scenario", "region", "quiz")
+KINDS = ("scenario", "region", "quiz", "glossary")
 
 _DEFAULT_CODES = {"additionalProperties": "E101", "required": "E102", "type": "E103", "enum": "E104"}
 _TYPE_WORDS = {"object": "a mapping (key: value lines)", "array": "a list", "string": "text",

@@ -6,6 +6,8 @@ colours and returns its answer (None when cancelled) to the play screen that pus
 """
 from __future__ import annotations
 
+import re
+
 import pygame
 
 from .. import i18n
@@ -121,10 +123,25 @@ class ReportSheet(AppSheet):
                          [(key, _(words), "secondary") for key, words in REPORT_REASONS], stacked=True)
 
 
+#: Words that say which adult a choice already names (its English text, the source language): a story
+#: that has the child tell Mum is not asked "who will you tell?" again, and never answers as someone else.
+_NAMED_ADULTS = (("parent", {"mum", "dad", "mother", "father", "parent", "parents"}),
+                 ("teacher", {"teacher", "ms", "mr", "miss", "worker"}))
+
+
+def adult_named(text_en: str):
+    """'parent' or 'teacher' when a tell-an-adult choice already names who is told, else None."""
+    words = set(re.findall(r"[a-z]+", text_en.lower()))
+    return next((key for key, names in _NAMED_ADULTS if words & names), None)
+
+
 class AdultSheet(AppSheet):
+    """Who will you tell? — unless the choice already said: then the sheet offers just that adult."""
     name = "adult"
     icon = "adult"
 
-    def __init__(self, game, look):
-        super().__init__(game, look, _("Tell a trusted adult"), _("Who will you tell?"),
-                         [(key, _(words), "secondary") for key, words in ADULTS], stacked=True)
+    def __init__(self, game, look, named=None):
+        adults = [(key, words) for key, words in ADULTS if named in (None, key)]
+        super().__init__(game, look, _("Tell a trusted adult"),
+                         _("Who will you tell?") if named is None else _("Go and tell them now."),
+                         [(key, _(words), "secondary") for key, words in adults], stacked=True)

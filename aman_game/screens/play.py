@@ -32,6 +32,7 @@ NOTICES = {
     "ignore": (N_("You did not answer."), None),
     "delete": (N_("You deleted the chat."), "delete"),  # the chat empties first, as in a real app
     "leave": (N_("You left the chat."), "close"),
+    "tell_friend": (N_("You talked to a friend."), "friend"),
 }
 NUMBER_KEYS = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3,
                pygame.K_KP1: 0, pygame.K_KP2: 1, pygame.K_KP3: 2, pygame.K_KP4: 3}
@@ -63,7 +64,11 @@ class PlayScreen(PlayVoice, PlayView, Screen):
 
     # -- session ----------------------------------------------------------------------------------
     def _new_session(self, scenario, resume) -> PlaySession:
-        session = PlaySession(scenario)
+        game = self.game
+        # a new order of the choices for every play (the safe one is not always first), unless the game was
+        # given a seed (play --seed) or shows stories as written (previews, the screen gallery)
+        order = dict(seed=getattr(game, "choice_seed", None), shuffle=getattr(game, "shuffle_choices", True))
+        session = PlaySession(scenario, **order)
         if resume:
             try:  # replay the saved choices; any mismatch (the file changed) starts afresh
                 for index in resume.get("choices", []):
@@ -71,8 +76,7 @@ class PlayScreen(PlayVoice, PlayView, Screen):
                 if session.node_id != resume.get("node"):
                     raise ValueError("resume point moved")
             except (IndexError, KeyError, ValueError, TypeError):
-                session = PlaySession(scenario)
-        game = self.game
+                session = PlaySession(scenario, **order)
         if game.player:
             nickname = game.player[0]
             session.on_decision.append(lambda s, d: game.progress.save_step(nickname, s.scenario.id, s.node_id,
@@ -245,8 +249,9 @@ class PlayScreen(PlayVoice, PlayView, Screen):
             sheet = BlockSheet(self.game, self.look, self.contact_name())
         elif action == "report":
             sheet = ReportSheet(self.game, self.look, self.contact_name())
-        else:
-            sheet = AdultSheet(self.game, self.look)
+        else:  # the story follows the adult the child chose: a choice that names one is not asked again
+            from .app_sheets import adult_named
+            sheet = AdultSheet(self.game, self.look, adult_named(self.session.node.choices[index].text.get("en")))
         self.stack.push(sheet, lambda result, i=index: self._sheet_done(i, result))
 
     def _sheet_done(self, index: int, result) -> None:
@@ -334,7 +339,9 @@ class PlayScreen(PlayVoice, PlayView, Screen):
                 self.reload()
                 return True
             if event.key in NUMBER_KEYS and self.state == "choosing":
-                self.pick_choice(NUMBER_KEYS[event.key])
+                position = NUMBER_KEYS[event.key]  # the number drawn on the button, not the file's order
+                if position < len(self.session.node.choices):
+                    self.pick_choice(self.session.index_at(position))
                 return True
             if event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
                 app, _r, _p = self.geometry()
@@ -368,11 +375,11 @@ class PlayScreen(PlayVoice, PlayView, Screen):
         if self.errors:
             return None
         if self.state == "choosing":
-            index = policy.pick(self.session)
+            index = policy.pick(self.session)  # logical: the policy chooses by meaning (or by a --path position)
             action = self.session.node.choices[index].action
             if action in APP_ACTIONS and self.session.choice_index_for_action(action) == index:
                 return f"app:{action}"  # practise the motion: the app's own control
-            return f"choice:{index}"
+            return f"choice:{self.session.position_of(index)}"
         if self.state == "ended":
             return "results"
         return None

@@ -80,6 +80,11 @@ class PlayView:
         box = _theme.current().box("prompt")
         return label.layout(i18n.pick(prompt), box.size, box.width, bold=True, max_lines=box.max_lines, scale=False)
 
+    def shown_choices(self) -> list:
+        """(logical index, choice) of the current decision, in the order the screen shows them."""
+        choices = self.session.node.choices
+        return [(i, choices[i]) for i in self.session.order()]
+
     def geometry(self):
         """(app window, choice rects, prompt height). The choices take what they need at the bottom and the
         chat keeps the rest, which should show the newest item whole (the message being answered) and at
@@ -98,7 +103,7 @@ class PlayView:
         bottom_space = 720 - top - 8  # the app window and the choice area share this
         view = None
         if self.state == "choosing":
-            choices = [(i18n.pick(c.text), c.action) for c in self.session.node.choices]
+            choices = [(i18n.pick(c.text), c.action) for _i, c in self.shown_choices()]
             need = max(MIN_CHAT, self.chat.newest_height(1200 - 48, self.look) + 2 * CHAT_GAP)
             best = None
             for columns, tight in ((1, False), (1, True), (2, False), (2, True)):
@@ -163,8 +168,10 @@ class PlayView:
                                words=_("Pause"), style="secondary", radius=22)]
         widgets = []
         if self.state == "choosing":
-            for i, (c, r) in enumerate(zip(self.session.node.choices, rects)):
-                button = ChoiceButton(r, i, i18n.pick(c.text), c.action, (lambda k=i: self.pick_choice(k)))
+            # named and numbered by screen position (what the child sees and presses), acting on the choice's
+            # logical index (what is scored and recorded)
+            for position, ((i, c), r) in enumerate(zip(self.shown_choices(), rects)):
+                button = ChoiceButton(r, position, i18n.pick(c.text), c.action, (lambda k=i: self.pick_choice(k)))
                 button.clip = self.choice_view  # drawn and pressed only inside the scrolling view, if any
                 widgets.append(button)
         elif self.state == "ended":

@@ -37,23 +37,25 @@ class PlayVoice:
         except Exception as exc:  # narration must never break play
             log.debug("narration failed: %s", exc)
 
-    def choice_words(self, index: int) -> str:
-        """A choice as narration reads it: its number (the key that picks it), then its words."""
-        choice = self.session.node.choices[index]
-        return f"{i18n.format_number(index + 1)}. {i18n.pick_logical(choice.text)}"
+    def choice_words(self, position: int) -> str:
+        """A choice as narration reads it: its number on screen (the key that picks it), then its words."""
+        choice = self.session.node.choices[self.session.index_at(position)]
+        return f"{i18n.format_number(position + 1)}. {i18n.pick_logical(choice.text)}"
 
-    def choice_lines(self, index: int) -> list:
-        """What narration reads for a choice: "2. words" in one line, or — when the choice has its own
-        recording in this language — the number, then the recording (which reads the words)."""
-        text = self.session.node.choices[index].text
+    def choice_lines(self, position: int) -> list:
+        """What narration reads for the choice at screen `position`: "2. words" in one line, or — when the
+        choice has its own recording in this language — the number, then the recording (which reads the
+        words)."""
+        text = self.session.node.choices[self.session.index_at(position)].text
         if has_recording(text):
-            return [f"{i18n.format_number(index + 1)}.", spoken(text)]
-        return [self.choice_words(index)]
+            return [f"{i18n.format_number(position + 1)}.", spoken(text)]
+        return [self.choice_words(position)]
 
     def read_choices(self) -> None:
-        """Read the prompt and every choice aloud, after the messages still being read."""
+        """Read the prompt and every choice aloud, in the order they are shown, after the messages still
+        being read."""
         node = self.session.node
         lines = [spoken(node.prompt)] if node.prompt is not None else []
-        for i in range(len(node.choices)):
-            lines += self.choice_lines(i)
+        for position in range(len(node.choices)):
+            lines += self.choice_lines(position)
         self.say(lines)

@@ -35,6 +35,7 @@ WENT_WELL = {
     "send": N_("You shared only what was safe."),
     "accept": N_("You accepted only what was safe."),
     "leave": N_("You left a chat that felt wrong."),
+    "tell_friend": N_("You talked to a friend, and did not stay alone with it."),
 }
 
 OUTCOMES = {
