@@ -347,16 +347,24 @@ def pick_logical(texts, lang: str | None = None) -> str:
     get = texts.get
     value = get(code)
     if value:
-        return value
+        return _with_help_channels(value, code)
     if code in PSEUDO_LOCALES:
         from .pseudo_locale import transform
-        return transform(code, get(PSEUDO_LOCALES[code]) or "")
+        return transform(code, _with_help_channels(get(PSEUDO_LOCALES[code]) or "", PSEUDO_LOCALES[code]))
     for fallback in (SOURCE_LANGUAGE, DEFAULT_LANGUAGE):
         value = get(fallback)
         if value:
             log.warning("scenario text has no %r; showing %r", code, fallback)
-            return value
+            return _with_help_channels(value, fallback)
     return ""
+
+
+def _with_help_channels(text: str, lang: str) -> str:
+    """A story's {help:ROLE} placeholders, filled from the region in use (aman_game.help_channels)."""
+    if "{help:" not in text:
+        return text
+    from .help_channels import expand
+    return expand(text, lang)
 
 
 _ = gettext

@@ -31,7 +31,7 @@ class Decision:
 class Summary:
     score: int
     max_score: int
-    stars: int  # 1..3 for a finished scenario
+    stars: int  # 0..3 for a finished scenario (no points, no star)
     safe_count: int
     decision_count: int
     went_well: tuple[str, ...]  # safe actions practised (distinct, in ACTION_ORDER)
@@ -41,8 +41,11 @@ class Summary:
 
 
 def stars_for(score: int, max_score: int, outcome: str = "") -> int:
-    """Three stars for (nearly) every safe step and a safe ending; at least one star for finishing."""
+    """Three stars for (nearly) every safe step and a safe ending, two for half the points or a way back to
+    safety, one for any points at all; no points, no star (a star the child did not earn teaches nothing)."""
     ratio = score / max_score if max_score > 0 else 1.0
+    if score <= 0 and max_score > 0:
+        return 0
     if ratio >= 0.85 and outcome in ("safe", ""):
         return 3
     if ratio >= 0.5 or outcome == "recovered":

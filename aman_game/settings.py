@@ -169,8 +169,9 @@ def apply(settings: Settings) -> None:
     i18n.set_language(settings.language)
     i18n.set_digits(settings.digits)
     i18n.set_harakat(settings.harakat)
-    from . import narration, theme
+    from . import help_channels, narration, theme
 
+    help_channels.use_region(settings.region)  # {help:ROLE} in stories names this region's channels
     theme.configure(text_size=settings.text_size, high_contrast=settings.high_contrast,
                     reduced_motion=settings.reduced_motion)
     narration.get_narrator().set_enabled(settings.narration)

@@ -62,7 +62,7 @@ def build_class_dataset(folder: Path) -> list[Path]:
         quiz(pc2, "5B", "Omar", "post", "01110")              # changed PC for the post quiz ...
         pc2.record_quiz_answer("5B", "Omar", "post", "q1", 0, True)  # ... and went back to q1: now 4/5
         quiz(pc2, "5B", "Sara", "pre", "11100")
-        play(pc2, "5B", "Sara", "test_gift", [1, 0])          # safe 10/20
+        play(pc2, "5B", "Sara", "test_gift", [1, 0])          # recovered 10/20
         play(pc2, "5B", "Sara", "test_photo", [], finish=False)  # started, not finished
         play(pc2, "5b", "Hamad", "test_gift", [0, 0])         # class typed "5b": same class
         play(pc2, "5B", "Hamad", "test_photo", [0])           # safe 10/10
@@ -75,7 +75,8 @@ def build_class_dataset(folder: Path) -> list[Path]:
 
 # Worked out by hand from build_class_dataset, for class 5B:
 #   test_gift:  offer      Nour+ Omar- Omar+ Sara- Hamad+   -> 5 choices, 3 safe, 60%
-#               ask_secret Nour+ Omar- Omar+ Sara+ Hamad+   -> 5 choices, 4 safe, 80%
+#               ask_secret Nour+ Omar+ Hamad+               -> 3 choices, 3 safe, 100%
+#          ask_secret_late Omar- Sara+  (after the gems)    -> 2 choices, 1 safe, 50%
 #               scenario: 10 choices, 7 safe, 70%
 #   test_photo: ask        Nour- Hamad+                     -> 2 choices, 1 safe, 50%
 #   class: 12 choices, 8 safe, 67%
@@ -83,7 +84,8 @@ def build_class_dataset(folder: Path) -> list[Path]:
 CLASS_FIGURES = {
     "children": ["Hamad", "Nour", "Omar", "Sara"],
     "scenarios": {"test_gift": (10, 7, 0.7), "test_photo": (2, 1, 0.5)},
-    "decisions": {("test_gift", "offer"): (5, 3), ("test_gift", "ask_secret"): (5, 4), ("test_photo", "ask"): (2, 1)},
+    "decisions": {("test_gift", "offer"): (5, 3), ("test_gift", "ask_secret"): (3, 3),
+                  ("test_gift", "ask_secret_late"): (2, 1), ("test_photo", "ask"): (2, 1)},
     "total": (12, 8),
     "quiz": {"Nour": ((1, 5), (5, 5)), "Omar": ((2, 5), (4, 5)), "Sara": ((3, 5), None)},
     "mean_pre": 0.4, "mean_post": 0.9, "mean_gain": 0.6,

@@ -107,7 +107,8 @@ def test_scoring_counts_the_decisions_met():
     assert s.stars == 2
     early = summarize(d[:1], "safe")
     assert (early.score, early.max_score, early.stars) == (10, 10, 3)
-    assert stars_for(0, 30, "unsafe") == 1
+    assert stars_for(0, 30, "unsafe") == 0  # no points, no star
+    assert stars_for(3, 30, "unsafe") == 1
     unsafe = summarize(d[1:], "unsafe", ("gift_offer",))
     assert unsafe.revisit == ("photo_request",)  # only the steps chosen unsafely, not every scenario topic
     no_topics = Decision("c", 0, "send", False, 0, 10, ())

@@ -28,9 +28,9 @@ def test_class_5b_figures_match_the_hand_worked_numbers(results):
 def test_decisions_are_listed_in_playing_order_and_most_missed_first(results):
     fig = compute(results.for_class("5B"))
     assert [(d.scenario_id, d.node_id) for d in fig.decisions] == [
-        ("test_gift", "offer"), ("test_gift", "ask_secret"), ("test_photo", "ask")]
-    # offer: 2 unsafe; then one unsafe each, the lower safe rate (photo 50%) before ask_secret (80%).
-    assert [(d.node_id, d.unsafe) for d in fig.most_missed()] == [("offer", 2), ("ask", 1), ("ask_secret", 1)]
+        ("test_gift", "offer"), ("test_gift", "ask_secret"), ("test_gift", "ask_secret_late"), ("test_photo", "ask")]
+    # offer: 2 unsafe; then one unsafe each at the same rate (50%), by story id.
+    assert [(d.node_id, d.unsafe) for d in fig.most_missed()] == [("offer", 2), ("ask_secret_late", 1), ("ask", 1)]
     offer = fig.most_missed()[0]
     assert offer.unsafe_choices == ((1, 2),)  # "Take the gems." chosen twice
 

@@ -49,7 +49,8 @@ def test_english_report_shows_the_class_figures(tmp_path, lab):
     assert _row(page, "data-scenario", "test_gift") == ["Test Gift", "4", "4", "10", "7", "70%"]
     assert _row(page, "data-scenario", "test_photo") == ["Test Photo", "3", "2", "2", "1", "50%"]
     assert _row(page, "data-decision", "test_gift/offer")[2:] == ["5", "3", "60%"]
-    assert _row(page, "data-decision", "test_gift/ask_secret")[2:] == ["5", "4", "80%"]
+    assert _row(page, "data-decision", "test_gift/ask_secret")[2:] == ["3", "3", "100%"]
+    assert _row(page, "data-decision", "test_gift/ask_secret_late")[2:] == ["2", "1", "50%"]
     assert _row(page, "data-decision", "test_photo/ask")[2:] == ["2", "1", "50%"]
     assert "Want 500 free gems?" in _row(page, "data-decision", "test_gift/offer")[1]
     cards = dict(re.findall(r'data-figure="([a-z-]+)">[^<]*<b>(.*?)</b>', page))
@@ -62,7 +63,7 @@ def test_english_report_who_finished_and_quiz(tmp_path, lab):
     who = _block(page, r'<table class="who">(.*?)</table>')
     assert "Nour safe 20/20 recovered 0/10 2" in who
     assert "Omar safe 20/20 2 attempts not played 1" in who
-    assert "Sara safe 10/20 started, not finished 1" in who
+    assert "Sara recovered 10/20 started, not finished 1" in who
     quiz = _block(page, r'<table class="quiz">(.*?)</table>')
     assert "Nour 1/5 (20%) 5/5 (100%) +80" in quiz
     assert "Omar 2/5 (40%) 4/5 (80%) +40" in quiz
@@ -74,7 +75,7 @@ def test_english_report_who_finished_and_quiz(tmp_path, lab):
 def test_most_missed_decisions_carry_the_discussion_prompts(tmp_path, lab):
     page = _report(tmp_path, lab, "--class", "5B", "--lang", "en")
     blocks = re.findall(r'<div class="missed" data-decision="([^"]+)">(.*?)</div>', page, re.S)
-    assert [b[0] for b in blocks] == ["test_gift/offer", "test_photo/ask", "test_gift/ask_secret"]
+    assert [b[0] for b in blocks] == ["test_gift/offer", "test_gift/ask_secret_late", "test_photo/ask"]
     first = _text(blocks[0][1])
     assert "Unsafe choices: 2 of 5" in first
     assert "Most chosen unsafe answer: “Take the gems.”" in first

@@ -42,9 +42,9 @@ def test_each_step_is_committed_and_read_back(tmp_path):
     store.close()
     (r,) = results.runs
     assert (r.run_id, r.class_name, r.nickname, r.scenario_id, r.lang) == (run, "5B", "Nour Star", "test_gift", "ar")
-    assert (r.outcome, r.score, r.max_score) == ("safe", 10, 20)
+    assert (r.outcome, r.score, r.max_score) == ("recovered", 10, 20)
     assert [(d.step, d.node_id, d.choice_index, d.action, d.safe, d.points, d.seconds) for d in r.decisions] == [
-        (1, "offer", 1, "accept", False, 0, 4.5), (2, "ask_secret", 0, "tell_adult", True, 10, 4.5)]
+        (1, "offer", 1, "accept", False, 0, 4.5), (2, "ask_secret_late", 0, "tell_adult", True, 10, 4.5)]
     assert r.started_at < r.decisions[0].at < r.decisions[1].at < r.finished_at
     (q,) = results.quiz_answers
     assert (q.nickname, q.phase, q.question_id, q.chosen, q.correct) == ("Nour Star", "pre", "q1", 2, False)

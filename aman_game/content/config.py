@@ -54,6 +54,9 @@ SENSITIVE_DECISION_TOPICS = frozenset({"blackmail", "photo_request", "secret_kee
 #: Stories about these offer to tell an adult at their first decision (E703) and never later (W709).
 THREAT_TOPICS = frozenset({"blackmail", "fake_images"})
 
+#: Roles of the help channels a story may name as {help:ROLE}; a region file gives each channel its role.
+HELP_ROLES = ("home", "school", "police_report", "report_app", "safety_site", "support")
+
 #: The child playing is always this implicit character; a scenario must not define it.
 PLAYER_CHARACTER = "me"
 

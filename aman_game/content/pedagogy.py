@@ -17,7 +17,7 @@ from collections import deque
 from functools import lru_cache
 from typing import Iterator, Optional
 
-from .config import READING_LEVELS, SENSITIVE_DECISION_TOPICS, THREAT_TOPICS
+from .config import HELP_ROLES, READING_LEVELS, SENSITIVE_DECISION_TOPICS, THREAT_TOPICS
 from .errors import WARNING
 from .findings import Finding
 
@@ -359,7 +359,7 @@ def check_terms(data: dict) -> Iterator[Finding]:
                     yield Finding("W707", path + (lang,), f"{_lang_name(lang)} '{variant}': the stories say "
                                   f"\"{term['canonical'].get(lang, '')}\" for {term['meaning']}",
                                   severity=WARNING)
-            if kind not in _INSTRUCTIONS or _is_unsafe_choice(data, path):
+            if kind not in _INSTRUCTIONS or (kind == "choice" and _is_unsafe_choice(data, path)):
                 continue  # feedback and endings tell what happened; an unsafe choice is a mistake on purpose
             steps = glossary["steps"]
             at = {name: _first_at(b, steps[name].get(lang, ())) for name in steps}
@@ -396,6 +396,22 @@ def check_choice_order(data: dict) -> Iterator[Finding]:
                           f"'{node_id}' keeps its choices in the written order: say why in 'order_reason' "
                           "(e.g. the steps must be read in this order), or remove 'order: fixed' so each play "
                           "shuffles them")
+
+
+# -- E713: help channels by role -------------------------------------------------------------------------
+_HELP = re.compile(r"\{help:([^{}]*)\}")
+
+
+def check_help_roles(data: dict) -> Iterator[Finding]:
+    """`{help:ROLE}` names one of config.HELP_ROLES (E713): the region file in use fills in the channel, so a
+    story never writes a number itself."""
+    from .errors import did_you_mean
+    for _kind, path, value in texts(data):
+        for lang, text in _mapping(value).items():
+            for role in _HELP.findall(text) if isinstance(text, str) else ():
+                if role not in HELP_ROLES:
+                    yield Finding("E713", path + (lang,), f"'{{help:{role}}}' names no help channel"
+                                  f"{did_you_mean(role, HELP_ROLES)}; roles: {', '.join(HELP_ROLES)}")
 
 
 # -- the glossary -----------------------------------------------------------------------------------------
@@ -437,4 +453,4 @@ def load_glossary() -> dict:
 
 
 SCENARIO_CHECKS = (check_safe_endings, check_safe_needs_adult, check_adult_told, check_reading_level, check_harakat, check_terms,
-                   check_choice_order)
+                   check_choice_order, check_help_roles)
