@@ -1,4 +1,4 @@
-"""`python main.py validate [PATH...] [--json] [--no-fit] [--translations]`: check content files.
+"""`python main.py validate [PATH...] [--json] [--no-fit] [--translations] [--coverage]`: check content files.
 
 One line per problem, `file:line:col: error|warning: message [CODE]`, sorted by file then line — the
 format editors and CI understand. Exit 0 when there are no errors (warnings allowed), 1 on content
@@ -22,6 +22,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="skip the text-fit check (the slow one: it lays out every string)")
     parser.add_argument("--translations", action="store_true",
                         help="also check the translation catalogs in locales/")
+    parser.add_argument("--coverage", action="store_true",
+                        help="print what the library teaches: topic x age band -> stories (Markdown), the "
+                             "stories and decision points per band; exit 1 when a topic is missing")
     parser.add_argument("--confirm", nargs="+", metavar="FILE", default=None,
                         help="with --translations: record that these files' translations were checked "
                              "against their current English text (docs/translating.md)")
@@ -62,6 +65,19 @@ def translation_problems() -> list:
     return problems
 
 
+def print_coverage(paths: list) -> int:
+    from aman_game.content import load_library
+    from aman_game.content.coverage import coverage, table
+
+    scenarios = [s for p in paths if os.path.isdir(p) for s in load_library(p).scenarios]
+    cov = coverage(scenarios)
+    print(table(cov))
+    missing = cov.missing()
+    for topic, band in missing:
+        print(f"missing: no story teaches {topic} to ages {band}", file=sys.stderr)
+    return 1 if missing else 0
+
+
 def run(args: argparse.Namespace) -> int:
     from aman_game import SCENES_DIR
     from aman_game.content import validate_paths
@@ -73,6 +89,8 @@ def run(args: argparse.Namespace) -> int:
         for p in missing:
             print(f"aman validate: error: no such file or folder: {p}", file=sys.stderr)
         return 2
+    if args.coverage:
+        return print_coverage(paths)
     if args.confirm:
         module = _translation_module()
         if not args.translations or module is None or not hasattr(module, "confirm"):

@@ -54,6 +54,16 @@ SENSITIVE_DECISION_TOPICS = frozenset({"blackmail", "photo_request", "secret_kee
 #: Stories about these offer to tell an adult at their first decision (E703) and never later (W709).
 THREAT_TOPICS = frozenset({"blackmail", "fake_images"})
 
+#: The bands each topic of the source document is taught in (`validate --coverage` reports a gap as
+#: MISSING): threats, fake pictures, known adults, group chats and the bystander are for ages 10-13.
+_BOTH = ("7-9", "10-13")
+COVERAGE: dict[str, tuple[str, ...]] = {
+    "friend_request": _BOTH, "fake_identity": _BOTH, "gift_offer": _BOTH, "secret_keeping": _BOTH,
+    "private_app": _BOTH, "photo_request": _BOTH, "personal_info": _BOTH, "voice_chat": _BOTH,
+    "account_security": _BOTH, "upsetting_content": _BOTH, "blackmail": ("10-13",),
+    "fake_images": ("10-13",), "known_adult": ("10-13",), "group_chat": ("10-13",), "bystander": ("10-13",),
+}
+
 #: Roles of the help channels a story may name as {help:ROLE}; a region file gives each channel its role.
 HELP_ROLES = ("home", "school", "police_report", "report_app", "safety_site", "support")
 
