@@ -100,11 +100,16 @@ def test_autoplay_safe_still_reaches_the_safe_ending(library, lang):
         assert summary["outcome"] == "safe", summary
 
 
+def _shuffling_seed(scenario) -> int:
+    """A seed that shows the first decision in an order other than the file's (most do)."""
+    return next(s for s in range(1, 100) if PlaySession(scenario, seed=s).order() != (0, 1, 2))
+
+
 @pytest.fixture
-def game(tmp_path):
+def game(tmp_path, library):
     g = Game(settings=settings_mod.Settings(language="en", sound=False), save_settings=False, data_dir=tmp_path,
              fast=True)
-    g.choice_seed = 8
+    g.choice_seed = _shuffling_seed(library.scenario("voice_chat_game"))
     g.open()
     pygame.event.clear()
     yield g
@@ -133,7 +138,7 @@ def test_number_keys_press_what_is_shown(game, library, lang):
     scenario = library.scenario("voice_chat_game")
     play = _at_choices(game, scenario, lang)
     order = play.session.order()
-    assert order != tuple(range(len(order)))  # seed 8 shuffles this decision
+    assert order != tuple(range(len(order)))  # the seed shuffles this decision
     for position, index in enumerate(order):  # each button shows the choice the session says is there
         assert play.widget(f"choice:{position}").label == i18n.pick(scenario.start_node.choices[index].text)
     target = next(p for p, i in enumerate(order) if scenario.start_node.choices[i].action not in
@@ -154,3 +159,24 @@ def test_a_click_presses_what_is_shown(game, library, lang):
     _run_until(game, lambda: play.session.decisions)
     assert play.session.decisions[0].choice == order[target]
     assert play.session.decisions[0].action == scenario.start_node.choices[order[target]].action
+
+
+def test_results_keep_the_choice_not_the_button(tmp_path, library):
+    """A class run recorded while the choices were shuffled stores the logical index, as runs recorded
+    before shuffling did: the report names the choice the child pressed, whatever its position."""
+    from aman_game.report.content_source import load_content
+    from aman_game.results import load_results
+
+    summary = _cli("threat_blackmail", "--path", "0,0,0,0,0,0,0,0,0,0", "--seed", "4", "--class", "5B",
+                   "--nickname", "Nour", "--data-dir", str(tmp_path))
+    (run,) = load_results([tmp_path]).runs
+    assert [d.choice_index for d in run.decisions] == summary["choices"]
+    content = load_content()
+    scenario = library.scenario("threat_blackmail")
+    node = scenario.start
+    for decision, position in zip(run.decisions, summary["positions"]):
+        shown = PlaySession(scenario, seed=4).order(node)[position]  # what the button at that position was
+        assert decision.choice_index == shown
+        choice = content.choice("threat_blackmail", node, decision.choice_index)
+        assert choice.action == decision.action
+        node = choice.next
