@@ -126,7 +126,9 @@ def test_words_count_the_same_in_both_languages():
 def test_checks_tolerate_malformed_data():
     weird = [{}, {"nodes": []}, {"nodes": {"a": None}, "start": "a"}, {"nodes": {"a": {"choices": "x"}}},
              {"nodes": {"a": {"choices": [1, {"next": 3, "text": 5}]}}, "start": "a", "age_band": "7-9"},
-             {"topics": "x", "nodes": {"a": {"end": {"outcome": "safe", "text": {"ar": 3}}}}, "start": "a"}]
+             {"topics": "x", "nodes": {"a": {"end": {"outcome": "safe", "text": {"ar": 3}}}}, "start": "a"},
+             {"age_band": [], "start": ["a"], "topics": [["x"]], "nodes": {"a": {"order": ["fixed"],
+              "choices": [{"safe": [True], "action": ["x"], "next": ["a"], "text": {"en": ["x"]}}]}}}]
     for data in weird:
         for check in pedagogy.SCENARIO_CHECKS:
             list(check(data))

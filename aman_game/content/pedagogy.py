@@ -85,7 +85,7 @@ def _choices(node: object) -> list[tuple[int, dict]]:
 
 def _band(data: dict) -> Optional[str]:
     band = data.get("age_band")
-    return band if band in READING_LEVELS else None
+    return band if isinstance(band, str) and band in READING_LEVELS else None  # a list is the schema's E104
 
 
 def _node_topics(data: dict, node: dict) -> set[str]:
