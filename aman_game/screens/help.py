@@ -186,7 +186,7 @@ class HelpScreen(Screen):
         if not items:
             box = pygame.Rect(160, grid.top + 60, 960, 200)
             panel(surface, box, pal.surface)
-            label.draw_in(surface, _("Tell a trusted adult: a parent, a teacher or the school counsellor."),
+            label.draw_in(surface, _("Tell a trusted adult: a parent, a teacher or the school social worker."),
                           box.inflate(-60, -40), FONT_SIZES["heading"], pal.text, bold=True, align="center")
             return
         col_gap = grid.width - 2 * CARD_W
