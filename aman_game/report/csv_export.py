@@ -1,7 +1,10 @@
 """The results as one CSV table for a spreadsheet: one row per run, per decision and per quiz answer.
 
-Typed names that a spreadsheet would run as a formula (=..., +..., -..., @...) get a leading apostrophe.
-A `kind` column (run | decision | quiz) says which; filter on it. Columns are stable English names and
+Every text cell is neutralised as OWASP advises for CSV injection: a cell that starts with = + - @, a tab
+or a carriage return gets a leading apostrophe, so a spreadsheet shows it as text instead of running it —
+whichever column it is in (a tampered results file can put `=HYPERLINK(...)` in an action or a time).
+NULs and other control characters are removed and a value longer than MAX_CELL is cut with an ellipsis.
+Numbers stay numbers. A `kind` column (run | decision | quiz) says which; filter on it. Columns are stable English names and
 numbers are plain (1/0 for yes/no, seconds with a dot) so a spreadsheet or a script reads them in any
 locale. Written as UTF-8 with a byte-order mark, which Excel needs to show Arabic nicknames correctly.
 """
@@ -20,9 +23,14 @@ COLUMNS = ("kind", "class", "nickname", "scenario_id", "scenario_title", "run_id
 
 
 def rows(results: ClassResults, content: ReportContent, lang: str) -> list[dict]:
+    return [{key: _cell(value) if isinstance(value, str) else value for key, value in row.items()}
+            for row in _raw_rows(results, content, lang)]
+
+
+def _raw_rows(results: ClassResults, content: ReportContent, lang: str) -> list[dict]:
     out: list[dict] = []
     for run in sorted(results.runs, key=lambda r: (r.class_name, r.nickname, r.started_at)):
-        base = {"class": _cell(run.class_name), "nickname": _cell(run.nickname), "scenario_id": run.scenario_id,
+        base = {"class": run.class_name, "nickname": run.nickname, "scenario_id": run.scenario_id,
                 "scenario_title": content.title(run.scenario_id, lang), "run_id": run.run_id, "lang": run.lang,
                 "source_file": run.source}
         out.append({**base, "kind": "run", "outcome": run.outcome or "", "score": _n(run.score),
@@ -32,18 +40,26 @@ def rows(results: ClassResults, content: ReportContent, lang: str) -> list[dict]
                         "choice_index": d.choice_index, "action": d.action, "safe": int(d.safe), "points": d.points,
                         "seconds": d.seconds, "at": d.at})
     for q in sorted(results.quiz_answers, key=lambda q: (q.class_name, q.nickname, q.phase, q.at)):
-        out.append({"kind": "quiz", "class": _cell(q.class_name), "nickname": _cell(q.nickname), "phase": q.phase,
+        out.append({"kind": "quiz", "class": q.class_name, "nickname": q.nickname, "phase": q.phase,
                     "question_id": q.question_id, "chosen": q.chosen, "correct": int(q.correct), "at": q.at,
                     "source_file": q.source})
     return out
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+MAX_CELL = 300  # longer than any title, id or time the game writes
+_CONTROLS = {c: None for c in range(32) if chr(c) not in "\t\r"} | {0x7F: None}
 
 
 def _cell(text: str) -> str:
-    """Typed text (nickname, class) that a spreadsheet would run as a formula gets a leading apostrophe."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """A text cell made safe for a spreadsheet: controls removed (a leading tab or CR is kept long enough
+    to be neutralised), cut to MAX_CELL, and a formula-looking start neutralised with an apostrophe."""
+    text = text.translate(_CONTROLS)
+    if len(text) > MAX_CELL:
+        text = text[:MAX_CELL - 1] + "…"
+    if text.startswith(_FORMULA_START):
+        text = "'" + text
+    return text.replace("\t", " ").replace("\r", " ")
 
 
 def _n(value) -> object:

@@ -10,12 +10,19 @@ Durability choices (see docs/teachers.md for the teacher's side):
 - `locking_mode=EXCLUSIVE` set before WAL is switched on: SQLite then keeps the WAL index in process
   memory instead of a shared-memory -shm file. Shared memory does not work on network folders, and a file
   here has exactly one writer (its machine), so nothing is lost by holding the lock.
+- `PRAGMA quick_check` when the file is opened: damage inside a file (a failing disk, bytes overwritten
+  in the middle) is found before a child plays, and the file is set aside as `*.damaged-<time>` like a
+  truncated one, so the PC keeps saving into a fresh file. It costs ~2 ms on a year's file of one PC
+  (750 runs), ~14 ms at 10,000 runs (docs/architecture.md, "Checking it").
+- A results file this account may not write (read-only) is left alone and the next name for this PC is
+  used (results-HOST-<fingerprint>.sqlite3, then results-HOST-pid<N>.sqlite3); `note` says so.
 - Errors surface as ResultsUnavailable, which the game turns into "results won't be saved" and play
   goes on.
 """
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
 import uuid
@@ -23,8 +30,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator
 
+from ..data_file import damaged_name
 from . import paths, schema
 from .model import OUTCOMES, PHASES, clean_name, name_key
+
+log = logging.getLogger(__name__)
 
 SYNCHRONOUS = "FULL"
 
@@ -68,6 +78,8 @@ class ResultsStore:
         self._clock = clock
         #: One per game start; ties the runs and quiz answers of one sitting together.
         self.session_id = uuid.uuid4().hex
+        #: What happened on the way to this file (another was read-only or set aside), for the log and teacher.
+        self.notes: list[str] = []
 
     # ----------------------------------------------------------------------------------------------- open
     @classmethod
@@ -91,16 +103,28 @@ class ResultsStore:
             names.append(paths.host_file_name(host, suffix=fingerprint[:8]))
         names.append(paths.host_file_name(host, suffix=f"pid{os.getpid()}"))
         last_error: Exception | None = None
+        notes: list[str] = []
         for name in names:
+            path = folder / name
+            if path.exists() and not _writable(path):  # never written over, never set aside: its runs stay
+                notes.append(f"{path} is read-only; results go to another file for this PC")
+                last_error = ResultsUnavailable(f"{path}: the file is read-only")
+                continue
             try:
-                return cls._open_or_set_aside(folder / name, fingerprint, clock)
+                store = cls._open_or_set_aside(path, fingerprint, clock)
+                store.notes = notes + store.notes
+                for note in store.notes:
+                    log.warning("%s (now writing %s)", note, store.path.name)
+                return store
             except _OtherOwner as exc:
                 last_error = exc
             except ResultsUnavailable as exc:
-                if not _is_locked(exc.__cause__):
+                if not (_is_locked(exc.__cause__) or _is_read_only(exc.__cause__)):
                     raise
+                if _is_read_only(exc.__cause__):
+                    notes.append(f"{path} is read-only; results go to another file for this PC")
                 last_error = exc
-        raise ResultsUnavailable(f"{folder}: every results file name for this PC is in use ({last_error})")
+        raise ResultsUnavailable(f"{folder}: no results file name for this PC can be written ({last_error})")
 
     @classmethod
     def _open_or_set_aside(cls, path: Path, fingerprint: str | None, clock) -> "ResultsStore":
@@ -111,14 +135,16 @@ class ResultsStore:
         except ResultsUnavailable as exc:
             if not _is_damaged(exc.__cause__):
                 raise
-            stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+            aside = damaged_name(path)
             try:
                 for extra in ("", "-wal", "-shm"):
                     if Path(f"{path}{extra}").exists():
-                        os.replace(f"{path}{extra}", f"{path}.damaged-{stamp}{extra}")
+                        os.replace(f"{path}{extra}", f"{aside}{extra}")
             except OSError as move_error:
                 raise ResultsUnavailable(f"{path}: damaged and can't be set aside ({move_error})") from exc
-            return cls.open_file(path, fingerprint=fingerprint, clock=clock)
+            store = cls.open_file(path, fingerprint=fingerprint, clock=clock)
+            store.notes.append(f"{path} was damaged ({exc}); it was set aside as {aside.name}")
+            return store
 
     @classmethod
     def open_file(cls, path: str | os.PathLike, *, fingerprint: str | None = None,
@@ -128,9 +154,15 @@ class ResultsStore:
         With a `fingerprint`, a file that records a different machine raises _OtherOwner instead.
         """
         path = Path(path)
+        if path.exists() and not _writable(path):  # SQLite would say "disk I/O error" at the first write
+            raise ResultsUnavailable(f"{path}: the file is read-only") from sqlite3.OperationalError(
+                "attempt to write a readonly database")
         conn = None
         try:
             conn = _connect(path)
+            check = conn.execute("PRAGMA quick_check").fetchall()
+            if check != [("ok",)]:  # damage inside the file: set aside like a truncated one
+                raise sqlite3.DatabaseError(f"database disk image is malformed: {str(check[0][0])[:200]}")
             schema.migrate(conn)
             with _transaction(conn):
                 owner = conn.execute("SELECT value FROM meta WHERE key='machine'").fetchone()
@@ -296,6 +328,15 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
 def _is_damaged(exc: BaseException | None) -> bool:
     text = str(exc)
     return isinstance(exc, sqlite3.DatabaseError) and ("not a database" in text or "malformed" in text)
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK)
+
+
+def _is_read_only(exc: BaseException | None) -> bool:
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.Error) and ("readonly" in text or "read-only" in text)
 
 
 def _describe(exc: BaseException) -> str:
