@@ -176,3 +176,25 @@ def test_the_same_nickname_in_two_classes_is_two_children(tmp_path, capsys):
         play(store, "5B", "Sami", "test_gift", [0, 0])
     assert _report(tmp_path, tmp_path) == 0
     assert "2 class(es), 2 children" in capsys.readouterr().out
+
+
+# -- found by the fuzz (test_data_folder_fuzz.py) --------------------------------------------------------------
+def test_a_file_with_the_right_version_but_not_our_tables_is_set_aside(tmp_path):
+    path = tmp_path / "results-pc.sqlite3"
+    _sql(path, "CREATE TABLE runs(run_id TEXT)", "CREATE TABLE decisions(x)", "CREATE TABLE quiz_answers(y)",
+         "CREATE TABLE meta(key, value)", "PRAGMA user_version = 2")
+    with ResultsStore.open(tmp_path, host="pc") as store:  # used to fail at the first write: "no such column"
+        play(store, "5B", "Nour", "test_gift", [0, 0])
+    assert list(tmp_path.glob("results-pc.sqlite3.damaged-*"))
+
+
+def test_damage_that_makes_sqlites_own_message_undecodable_is_damage(tmp_path):
+    with ResultsStore.open(tmp_path, host="pc") as store:
+        play(store, "5B", "Nour", "test_gift", [0, 0])
+    with open(tmp_path / "results-pc.sqlite3", "r+b") as fh:  # the schema's text on page 1
+        fh.seek(4055)
+        fh.write(b"\xff" * 6)
+    assert _report(tmp_path, tmp_path) == 0  # the report skips it and says so, never raises
+    with ResultsStore.open(tmp_path, host="pc") as store:  # used to raise UnicodeDecodeError into the game
+        play(store, "5B", "Omar", "test_gift", [0, 0])
+    assert "Omar" in [r.nickname for r in load_results([tmp_path]).runs]

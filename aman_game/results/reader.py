@@ -21,6 +21,7 @@ from . import schema
 from .model import BadRows, ClassResults, QuizAnswer, Run, SkippedFile, name_key
 from .paths import find_results_files
 from .rows import answer_from_row, decision_from_row, run_from_row
+from .store import _is_damaged
 
 #: A year of one lab PC is ~1 MB (750 runs); a file this big is not a results file the game wrote.
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -78,7 +79,7 @@ def _completeness(run: Run) -> tuple[int, int]:
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, schema.NewerFileError):
         return "written by a newer version of the game"
-    if isinstance(exc, _Damaged) or "not a database" in str(exc):
+    if isinstance(exc, _Damaged) or _is_damaged(exc):
         return "damaged or not a results file"
     return str(exc)
 
@@ -140,8 +141,10 @@ def _read_copy(copy: Path, source: str) -> tuple[list[Run], list[QuizAnswer], in
                 answers.append(answer)
         return runs, answers, bad
     except sqlite3.DatabaseError as exc:
-        if "malformed" in str(exc) or "not a database" in str(exc):
+        if _is_damaged(exc):
             raise _Damaged(str(exc)) from exc
         raise
+    except UnicodeDecodeError as exc:  # SQLite's own error message held the file's broken bytes
+        raise _Damaged(f"damaged ({exc.reason})") from exc
     finally:
         conn.close()

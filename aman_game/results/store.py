@@ -52,6 +52,8 @@ def utc_now() -> str:
 
 def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), isolation_level=None, timeout=0.2)
+    # A tampered row may hold bytes that are not UTF-8: read them with U+FFFD rather than fail the query
+    conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
     try:
         conn.execute("PRAGMA locking_mode=EXCLUSIVE")
         mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
@@ -164,6 +166,7 @@ class ResultsStore:
             if check != [("ok",)]:  # damage inside the file: set aside like a truncated one
                 raise sqlite3.DatabaseError(f"database disk image is malformed: {str(check[0][0])[:200]}")
             schema.migrate(conn)
+            schema.check_layout(conn)
             with _transaction(conn):
                 owner = conn.execute("SELECT value FROM meta WHERE key='machine'").fetchone()
                 if owner is None:
@@ -183,6 +186,11 @@ class ResultsStore:
             if conn is not None:
                 conn.close()
             raise ResultsUnavailable(f"{path}: {_describe(exc)}") from exc
+        except UnicodeDecodeError as exc:  # SQLite's own error message held the file's broken bytes
+            if conn is not None:
+                conn.close()
+            raise ResultsUnavailable(f"{path}: the file is damaged or is not a results file") from \
+                sqlite3.DatabaseError(f"database disk image is malformed ({exc.reason})")
         return cls(conn, path, clock)
 
     # ---------------------------------------------------------------------------------------------- write
@@ -237,18 +245,22 @@ class ResultsStore:
         rows = self._read("SELECT class_name FROM runs UNION ALL SELECT class_name FROM quiz_answers")
         names: dict[str, str] = {}
         for (name,) in rows:
-            names.setdefault(name_key(name), name)
+            if isinstance(name, str):  # a tampered row may hold a number or a blob
+                names.setdefault(name_key(name), name)
         return sorted(names.values(), key=name_key)
 
     def player_status(self, class_name: str, nickname: str) -> tuple[set[str], set[str]]:
         """(scenario ids finished, quiz phases answered) by one child of one class in this file — what a
         class session needs to know whether the quiz is due."""
         cls, nick = name_key(class_name), name_key(nickname)
+
+        def same(c, n) -> bool:  # rows of another type (a tampered file) are nobody's
+            return isinstance(c, str) and isinstance(n, str) and name_key(c) == cls and name_key(n) == nick
         finished = {sid for c, n, sid in self._read(
             "SELECT class_name, nickname, scenario_id FROM runs WHERE outcome IS NOT NULL")
-            if name_key(c) == cls and name_key(n) == nick}
+            if same(c, n) and isinstance(sid, str)}
         phases = {p for c, n, p in self._read("SELECT DISTINCT class_name, nickname, phase FROM quiz_answers")
-                  if name_key(c) == cls and name_key(n) == nick}
+                  if same(c, n)}
         return finished, phases
 
     def delete_class(self, class_name: str) -> int:
@@ -259,7 +271,7 @@ class ResultsStore:
         """
         key = name_key(class_name)
         spellings = self._read("SELECT class_name FROM runs UNION SELECT class_name FROM quiz_answers")
-        names = [n for (n,) in spellings if name_key(n) == key]  # every spelling: "5B", "5b", "5B "
+        names = [n for (n,) in spellings if isinstance(n, str) and name_key(n) == key]  # "5B", "5b", "5B "
         if not names:
             return 0
         marks = ",".join("?" * len(names))
@@ -325,9 +337,13 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
         raise
 
 
+#: What SQLite says of a file whose bytes are wrong (as opposed to locked, read-only or missing).
+_DAMAGE_WORDS = ("not a database", "malformed", "unsupported file format", "file is encrypted", "corrupt")
+
+
 def _is_damaged(exc: BaseException | None) -> bool:
-    text = str(exc)
-    return isinstance(exc, sqlite3.DatabaseError) and ("not a database" in text or "malformed" in text)
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.DatabaseError) and any(w in text for w in _DAMAGE_WORDS)
 
 
 def _writable(path: Path) -> bool:
@@ -345,6 +361,6 @@ def _describe(exc: BaseException) -> str:
         return "the file is in use by another game window or PC"
     if "readonly" in text or "read-only" in text:
         return "the file is read-only"
-    if "not a database" in text or "malformed" in text:
+    if _is_damaged(exc):
         return "the file is damaged or is not a results file"
     return text
