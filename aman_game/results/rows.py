@@ -9,7 +9,7 @@ HTML report nor the CSV can be stretched or broken by a tampered row.
 from __future__ import annotations
 
 import math
-import unicodedata
+import re
 from typing import Optional
 
 from .model import MAX_NAME_LENGTH, OUTCOMES, PHASES, Decision, QuizAnswer, Run
@@ -19,6 +19,11 @@ MAX_TIME = 40      # ISO 8601 timestamps
 MAX_SECONDS = 24 * 3600.0
 MAX_POINTS = 10_000
 MAX_STEP = 10_000
+
+
+#: Unicode's control characters (category Cc): C0, DEL and C1. One regex pass instead of a test per character:
+#: the report reads ~700,000 text cells for a lab's year.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 class _Bad(ValueError):
@@ -33,7 +38,9 @@ def _text(value, limit: int, *, empty: bool = False) -> str:
             raise _Bad("not UTF-8") from None
     if not isinstance(value, str):
         raise _Bad("not text")
-    cleaned = "".join(c for c in value[:limit * 4] if unicodedata.category(c) != "Cc")
+    cleaned = value[:limit * 4]
+    if _CONTROLS.search(cleaned):
+        cleaned = _CONTROLS.sub("", cleaned)
     if len(cleaned) > limit:
         cleaned = cleaned[:limit - 1].rstrip() + "…"
     if not cleaned.strip() and not empty:
