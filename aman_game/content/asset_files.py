@@ -72,4 +72,4 @@ def _open(path: Path, kind: str, size: int) -> Optional[str]:
             return "is not an Ogg Vorbis or Opus sound"
         return None
     except (wave.Error, EOFError, OSError, ValueError) as exc:
-        return f"is not a sound the game can play ({exc})"
+        return f"is not a sound the game can play ({exc or 'the file ends too soon'})"
