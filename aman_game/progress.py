@@ -13,7 +13,8 @@ removed from it (`class delete`, teacher mode's erase) stays removed. Every file
 impossible choices, a 10,000-character nickname fall back or are cut on their own). This machine's file,
 if it can't be read, is set aside as `*.damaged-<time>` — never written over — and its last good copy
 (`<name>.bak`, refreshed at each save) restored. Whatever else goes wrong — a read-only folder, a full
-disk — the game keeps playing with progress held in memory, and says so once in the log. No pygame; nothing but a nickname, a class name, an avatar name and per-scenario stars is stored.
+disk — the game keeps playing with progress held in memory, and says so once in the log. No pygame;
+nothing but a nickname, a class name, an avatar name and per-scenario stars is stored.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ import dataclasses
 import json
 import logging
 import os
+import re
 import shutil
 import time
 import unicodedata
@@ -41,6 +43,7 @@ MAX_NAME_CHARS = 40  # as results/model.clean_name: a nickname or class name is 
 MAX_ID_CHARS = 100   # scenario, node and avatar names
 MAX_STEPS = 500      # a resume point's path and choices
 MAX_CHOICE = 99      # a choice index
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")  # Unicode's Cc; joiners (ZWJ, ZWNJ) in names are kept
 MAX_SCENARIOS = 1000
 
 
@@ -111,7 +114,7 @@ def _name(value, limit: int = MAX_NAME_CHARS) -> Optional[str]:
     """A nickname or class name as the game stores it: text, whitespace collapsed, cut to the limit."""
     if not isinstance(value, str):
         return None
-    text = " ".join("".join(c for c in value[:limit * 4] if c.isprintable()).split())
+    text = " ".join(_CONTROLS.sub("", value[:limit * 4]).split())  # NUL, escape…: never a nickname's
     return text[:limit]
 
 
@@ -277,8 +280,9 @@ class Progress:
             fresh, problem, damaged = read_checked(self.path)
             if problem is None:
                 self._mine, good = fresh, True
-            elif not damaged or set_aside(self.path, problem) is None:  # damaged since start-up and can't be moved: never
-                self.writable = False                    # write over it; keep progress in memory instead
+            elif not damaged or set_aside(self.path, problem) is None:
+                # unreadable since start-up and can't be moved: never write over it; keep progress in memory
+                self.writable = False
                 self.notes.append(problem)
             else:
                 self.notes.append(problem)  # set aside; what this PC holds in memory is saved afresh

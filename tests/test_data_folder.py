@@ -252,3 +252,28 @@ def test_dangling_and_special_files_in_scenes_are_named(tmp_path):
     os.mkfifo(scenes / "pipe.yaml")
     problems = {(os.path.basename(p.file), p.code) for p in validate_paths([scenes], fit=False)}
     assert {("dangling.yaml", "E001"), ("pipe.yaml", "E001")} <= problems
+
+
+# -- item 8, through the PIN screen: the rest survives a restart of the game ---------------------------------
+def test_the_pin_pad_still_rests_after_the_game_restarts(game, tmp_path):
+    from aman_game.screens.teacher_pin import MAX_TRIES, PinScreen
+    from aman_game.screens.title import TitleScreen
+    from aman_game.teacher_config import TeacherConfig
+
+    config = TeacherConfig.load(tmp_path)
+    config.set_pin("2468", iterations=1000)
+    config.save()
+    game.stack.push(TitleScreen(game))
+    pin = game.stack.push(PinScreen(game, TeacherConfig.load(tmp_path)))
+    for _ in range(MAX_TRIES):
+        for key in (pygame.K_1, pygame.K_1, pygame.K_1, pygame.K_1, pygame.K_RETURN):
+            game.post_key(key)
+        game.settle(5)
+    assert pin._resting() > 25
+    game.stack.pop()
+    restarted = game.stack.push(PinScreen(game, TeacherConfig.load(tmp_path)))  # a new game, same folder
+    assert restarted._resting() > 25
+    for key in (pygame.K_2, pygame.K_4, pygame.K_6, pygame.K_8, pygame.K_RETURN):
+        game.post_key(key)
+    game.settle(5)
+    assert game.stack.top is restarted  # even the right PIN waits

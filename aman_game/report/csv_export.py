@@ -1,11 +1,11 @@
 """The results as one CSV table for a spreadsheet: one row per run, per decision and per quiz answer.
 
 Every text cell is neutralised as OWASP advises for CSV injection: a cell that starts with = + - @, a tab
-or a carriage return gets a leading apostrophe, so a spreadsheet shows it as text instead of running it —
+or a carriage return gets a leading apostrophe, so a spreadsheet shows it as text instead of running it,
 whichever column it is in (a tampered results file can put `=HYPERLINK(...)` in an action or a time).
 NULs and other control characters are removed and a value longer than MAX_CELL is cut with an ellipsis.
-Numbers stay numbers. A `kind` column (run | decision | quiz) says which; filter on it. Columns are stable English names and
-numbers are plain (1/0 for yes/no, seconds with a dot) so a spreadsheet or a script reads them in any
+Numbers stay numbers. A `kind` column (run | decision | quiz) says which; filter on it. Columns are
+stable English names and numbers are plain (1/0 for yes/no, seconds with a dot) so a spreadsheet or a script reads them in any
 locale. Written as UTF-8 with a byte-order mark, which Excel needs to show Arabic nicknames correctly.
 """
 from __future__ import annotations
