@@ -39,7 +39,7 @@ def _settings(quick: bool) -> dict:
                 "idle_cpu": {"seconds": 2.0, "settle": 0.3},
                 "text_layout": {"cold_repeats": 10, "cached_repeats": 500},
                 "validate": {"copies": 8, "repeats": 2, "fit_files": 2}, "peak_rss": {"once": True},
-                "report_scale": {"runs": 3000, "repeats": 1}}
+                "report_scale": {"pcs": 8, "runs": 800, "repeats": 1}}
     return {"first_frame": {"repeats": 5}, "frames": {"frames": 200}, "idle_cpu": {"seconds": 10.0},
             "text_layout": {}, "validate": {}, "peak_rss": {}, "report_scale": {}}
 
