@@ -8,19 +8,29 @@ network folder and never overwrite each other. Reading merges every progress fil
 who moves to another PC keeps their stars, and resumes where they last stopped, on any PC.
 
 Each change is read-modify-write of this machine's file (temporary file + rename), so what someone else
-removed from it (`class delete`, teacher mode's erase) stays removed. Whatever goes wrong — a corrupted
-file, a read-only folder — the game keeps playing with progress held in memory, and says so once in the
-log. No pygame; nothing but a nickname, a class name, an avatar name and per-scenario stars is stored.
+removed from it (`class delete`, teacher mode's erase) stays removed. Every file is untrusted input
+(data_file.py): size-limited, strict UTF-8, and each field checked (a bad avatar, a resume point with
+impossible choices, a 10,000-character nickname fall back or are cut on their own). This machine's file,
+if it can't be read, is set aside as `*.damaged-<time>` — never written over — and its last good copy
+(`<name>.bak`, refreshed at each save) restored. Whatever else goes wrong — a read-only folder, a full
+disk — the game keeps playing with progress held in memory, and says so once in the log. No pygame;
+nothing but a nickname, a class name, an avatar name and per-scenario stars is stored.
 """
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import json
 import logging
 import os
+import re
+import shutil
 import time
 import unicodedata
 from pathlib import Path
 from typing import Iterator, Optional
+
+from .data_file import bounded_text, integer, number, read_json, set_aside, write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +39,12 @@ LEGACY_FILE = "progress.json"  # one file for every PC (before per-machine files
 MAX_PLAYERS = 500  # per machine file: a lab PC used by many classes never grows its file without end
 MAX_FILES = 300  # progress files read from one folder (a lab has a few dozen PCs)
 MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_NAME_CHARS = 40  # as results/model.clean_name: a nickname or class name is cut there
+MAX_ID_CHARS = 100   # scenario, node and avatar names
+MAX_STEPS = 500      # a resume point's path and choices
+MAX_CHOICE = 99      # a choice index
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")  # Unicode's Cc; joiners (ZWJ, ZWNJ) in names are kept
+MAX_SCENARIOS = 1000
 
 
 def default_dir() -> Path:
@@ -71,38 +87,138 @@ def progress_files(folder: Path) -> list[Path]:
 
 
 def read_file(path: Path) -> dict:
-    """{"players": {...}} of one file; an unreadable or oddly shaped file reads as empty (and is logged)."""
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ValueError("file too big")
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {"players": {}}
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
-        log.warning("%s: progress unreadable (%s); ignoring it", path, exc)
-        return {"players": {}}
-    if not isinstance(data, dict) or not isinstance(data.get("players"), dict):
-        log.warning("%s: progress file has an unexpected shape; ignoring it", path)
-        return {"players": {}}
-    return data
+    """{"players": {...}} of one file, checked against the progress schema; an unreadable file reads as empty
+    (and is logged). Use `read_checked` to know whether it could be read."""
+    return read_checked(path)[0]
 
 
-def write_file(path: Path, data: dict) -> None:
-    """Atomically (temporary file + rename): a reader on another PC never sees half a file."""
-    tmp = path.with_name(path.name + ".tmp")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(tmp, path)
+def read_checked(path: Path) -> tuple[dict, Optional[str], bool]:
+    """(data, problem, damaged): the file's players with every field checked (a bad field falls back on its
+    own, an entry without a usable nickname is dropped), or empty data, why the file could not be read,
+    and whether its content is at fault (then it is set aside rather than written over)."""
+    got = read_json(path, MAX_FILE_BYTES, "progress")
+    if got.missing:
+        return {"players": {}}, None, False
+    if got.problem is None and not (isinstance(got.data, dict) and isinstance(got.data.get("players"), dict)):
+        got = dataclasses.replace(got, problem=f"{path}: progress file has an unexpected shape", damaged=True)
+    if got.problem is not None:
+        log.warning("%s; ignoring it", got.problem)
+        return {"players": {}}, got.problem, got.damaged
+    players, dropped = clean_players(got.data["players"])
+    if dropped:
+        log.warning("%s: %d progress entries could not be read and were skipped", path, dropped)
+    return {"players": players}, None, False
+
+
+def _name(value, limit: int = MAX_NAME_CHARS) -> Optional[str]:
+    """A nickname or class name as the game stores it: text, whitespace collapsed, cut to the limit."""
+    if not isinstance(value, str):
+        return None
+    text = " ".join(_CONTROLS.sub("", value[:limit * 4]).split())  # NUL, escape…: never a nickname's
+    return text[:limit]
+
+
+def _resume(value) -> Optional[dict]:
+    if not isinstance(value, dict):
+        return None
+    node = bounded_text(value.get("node"), MAX_ID_CHARS)
+    path, choices = value.get("path", []), value.get("choices", [])
+    if node is None or not isinstance(path, list) or not isinstance(choices, list):
+        return None
+    if len(path) > MAX_STEPS or len(choices) > MAX_STEPS:
+        return None
+    if any(bounded_text(p, MAX_ID_CHARS) is None for p in path):
+        return None
+    if any(integer(c, 0, MAX_CHOICE) is None for c in choices):
+        return None
+    return {"node": node, "path": list(path), "choices": list(choices)}
+
+
+def _scenario_record(value) -> Optional[dict]:
+    if not isinstance(value, dict):
+        return None
+    rec = {"stars": integer(value.get("stars", 0), 0, 3) or 0, "at": number(value.get("at", 0), 0, 1e11) or 0.0}
+    for key in ("completed", "best_score", "max_score"):
+        checked = integer(value.get(key), 0, 10**9)
+        if checked is not None:
+            rec[key] = checked
+    resume = _resume(value.get("resume"))
+    if resume is not None:
+        rec["resume"] = resume
+    return rec
+
+
+def clean_players(players: dict) -> tuple[dict, int]:
+    """The progress schema, applied field by field: (clean players, entries dropped)."""
+    clean: dict = {}
+    dropped = 0
+    for key, entry in list(players.items())[:MAX_PLAYERS * 2]:
+        nickname = _name(entry.get("nickname")) if isinstance(entry, dict) else None
+        if not nickname:
+            dropped += 1
+            continue
+        avatar = entry.get("avatar")
+        scenarios = entry.get("scenarios") if isinstance(entry.get("scenarios"), dict) else {}
+        records = {}
+        for sid, rec in list(scenarios.items())[:MAX_SCENARIOS]:
+            checked = _scenario_record(rec)
+            if checked is not None and bounded_text(sid, MAX_ID_CHARS):
+                records[sid] = checked
+        clean[str(key)[:200]] = {
+            "nickname": nickname, "avatar": bounded_text(avatar, MAX_ID_CHARS),
+            "class": _name(entry.get("class")) or "", "seen": number(entry.get("seen", 0), 0, 1e11) or 0.0,
+            "scenarios": records}
+    return clean, dropped + max(0, len(players) - MAX_PLAYERS * 2)
+
+
+def write_file(path: Path, data: dict, keep_last_good: bool = False) -> None:
+    """Atomically (temporary file + rename): a reader on another PC never sees half a file. With
+    `keep_last_good`, the file being replaced (read back as good just before) is copied to `<name>.bak`
+    first, so a file damaged later can be restored from it."""
+    def backup() -> None:
+        if keep_last_good and path.is_file():
+            bak_tmp = path.with_name(f".{path.name}.bak.tmp")
+            try:
+                shutil.copyfile(path, bak_tmp)
+                os.replace(bak_tmp, last_good_path(path))
+            except OSError as exc:  # the copy is a safety net: its failure must not stop the save
+                log.warning("%s: no last-good copy kept (%s)", path, exc)
+                with contextlib.suppress(OSError):
+                    os.unlink(bak_tmp)
+
+    write_atomically(path, json.dumps(data, ensure_ascii=False, indent=1), before_replace=backup)
+
+
+def last_good_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def recover_own_file(path: Path) -> tuple[dict, list[str]]:
+    """This machine's file at start-up. When it can't be read it is set aside (`*.damaged-<time>`, never
+    overwritten) and the last good copy, if there is one, takes its place. Returns (data, notes)."""
+    data, problem, damaged = read_checked(path)
+    if problem is None:
+        return data, []
+    notes = [problem]
+    aside = set_aside(path, problem) if damaged else None
+    if aside is None:
+        notes.append(f"{path}: could not be set aside; progress on this PC is kept in memory only")
+        return data, notes
+    notes.append(f"{path}: damaged copy kept as {aside.name}")
+    backup, backup_problem, _ = read_checked(last_good_path(path))
+    if backup_problem is None and backup["players"]:
+        notes.append(f"{path}: restored from its last good copy ({len(backup['players'])} children)")
+        with contextlib.suppress(OSError):
+            write_file(path, backup)
+        return backup, notes
+    return {"players": {}}, notes
 
 
 def _entries(data: dict) -> Iterator[tuple[str, dict]]:
-    """(key, entry) of each well-formed player entry; the key is rebuilt from the entry itself."""
+    """(key, entry) of each player entry (already checked by read_checked); the key is rebuilt from the
+    entry itself, never taken from the file."""
     for entry in data["players"].values():
-        if isinstance(entry, dict) and isinstance(entry.get("nickname"), str) and entry["nickname"].strip():
-            cls = entry.get("class") if isinstance(entry.get("class"), str) else ""
-            if not isinstance(entry.get("scenarios"), dict):
-                entry["scenarios"] = {}
-            yield player_key(entry["nickname"], cls), entry
+        yield player_key(entry["nickname"], entry["class"]), entry
 
 
 def _number(value, default=0.0) -> float:
@@ -139,7 +255,9 @@ class Progress:
         self.path = self.folder / (file_name or machine_file_name())
         self.class_name = class_name  # the class session running now ("" outside one); the game keeps it current
         self.writable = True
-        self._mine = read_file(self.path)  # what this machine has written (kept if the folder goes away)
+        # What this machine has written (kept if the folder goes away); a damaged file is set aside and
+        # its last good copy restored — `notes` says what happened, for the log and teacher mode.
+        self._mine, self.notes = recover_own_file(self.path)
         self.reload()
 
     def reload(self) -> None:
@@ -157,8 +275,17 @@ class Progress:
     # -- writing: this machine's file only ----------------------------------------------------------
     def _change(self, nickname: str, apply) -> None:
         """Apply one change to this machine's entry for the child, on a fresh read of the file, and save."""
+        good = False
         if self.writable:
-            self._mine = read_file(self.path)
+            fresh, problem, damaged = read_checked(self.path)
+            if problem is None:
+                self._mine, good = fresh, True
+            elif not damaged or set_aside(self.path, problem) is None:
+                # unreadable since start-up and can't be moved: never write over it; keep progress in memory
+                self.writable = False
+                self.notes.append(problem)
+            else:
+                self.notes.append(problem)  # set aside; what this PC holds in memory is saved afresh
         key = player_key(nickname, self.class_name)
         players = self._mine["players"]
         entry = players.get(key)
@@ -171,7 +298,7 @@ class Progress:
         players[key] = players.pop(key)  # most recent last
         if self.writable:
             try:
-                write_file(self.path, self._mine)
+                write_file(self.path, self._mine, keep_last_good=good)
             except OSError as exc:
                 log.warning("%s: cannot save progress (%s); keeping it in memory only", self.path, exc)
                 self.writable = False
@@ -237,21 +364,25 @@ class Progress:
 
 
 def delete_class(folder: str | os.PathLike, class_name: str) -> tuple[int, list[str]]:
-    """Remove every child of `class_name` from every progress file in `folder` (class delete, teacher mode's
-    erase). Returns (children removed, files that could not be rewritten)."""
+    """Remove every child of `class_name` from every progress file in `folder` and from their last-good
+    copies (class delete, teacher mode's erase). Returns (children removed, files that could not be
+    rewritten — unreadable ones included: they are never written over)."""
     target = normalize_nickname(class_name)
     removed, failed = 0, []
     for path in progress_files(Path(folder)):
-        data = read_file(path)
-        keep = {k: e for k, e in data["players"].items()
-                if not (isinstance(e, dict) and normalize_nickname(e.get("class") or "") == target)}
-        gone = len(data["players"]) - len(keep)
-        if not gone:
-            continue
-        data["players"] = keep
-        try:
-            write_file(path, data)
-            removed += gone
-        except OSError as exc:
-            failed.append(f"{path}: {exc}")
+        for one in (path, last_good_path(path)):
+            data, problem, _ = read_checked(one)
+            if problem is not None:
+                failed.append(problem)
+                continue
+            keep = {k: e for k, e in data["players"].items() if normalize_nickname(e["class"]) != target}
+            gone = len(data["players"]) - len(keep)
+            if not gone:
+                continue
+            data["players"] = keep
+            try:
+                write_file(one, data)
+                removed += gone if one == path else 0
+            except OSError as exc:
+                failed.append(f"{one}: {exc}")
     return removed, failed

@@ -3,7 +3,8 @@
 Stored as JSON in platformdirs.user_config_dir("aman")/settings.json (override with the path argument
 or the AMAN_SETTINGS environment variable, e.g. for a lab image with a shared profile). Whatever is in
 that file, loading never fails: a corrupted or unreadable file, an unknown language, a value of the
-wrong type or an unknown key gives the default for that field and a logged warning. Saving writes a
+wrong type or an unknown key gives the default for that field and a logged warning; a file that is not
+JSON at all is set aside as `settings.json.damaged-<time>`. Saving writes a
 temporary file and renames it, so a power cut mid-write leaves the old settings intact.
 """
 from __future__ import annotations
@@ -17,11 +18,13 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from . import SCENES_DIR, i18n
+from .data_file import read_json, set_aside, write_atomically
 from .i18n import N_, strip_harakat  # noqa: F401  (strip_harakat is re-exported for the screens)
 
 log = logging.getLogger(__name__)
 
 SETTINGS_FILE = "settings.json"
+MAX_FILE_BYTES = 64 * 1024  # the file the game writes is ~250 bytes
 TEXT_SIZES = (1, 2, 3)
 DEFAULT_REGION = "qa"
 
@@ -127,39 +130,29 @@ def _from_mapping(data, source: str) -> Settings:
 
 
 def load(path: str | os.PathLike | None = None) -> Settings:
-    """The saved settings, or defaults (never raises)."""
+    """The saved settings, or defaults (never raises). The file is untrusted input (data_file.py): at most
+    MAX_FILE_BYTES are read, strict UTF-8, bounded nesting; a damaged file is set aside as
+    `settings.json.damaged-<time>` (not written over by the next save) and the defaults are used."""
     target = Path(path) if path is not None else default_path()
-    try:
-        raw = target.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    got = read_json(target, MAX_FILE_BYTES, "settings")
+    if got.missing:
         return Settings()
-    except (OSError, UnicodeDecodeError) as exc:
-        log.warning("%s: cannot read settings (%s); using defaults", target, exc)
+    if got.problem is not None:
+        log.warning("%s; using defaults", got.problem)
+        if got.damaged:
+            set_aside(target, got.problem)
         return Settings()
-    try:
-        data = json.loads(raw)
-    except (ValueError, RecursionError) as exc:
-        log.warning("%s: settings file is corrupted (%s); using defaults", target, exc)
-        return Settings()
-    return _from_mapping(data, source=str(target))
+    return _from_mapping(got.data, source=str(target))
 
 
 def save(settings: Settings, path: str | os.PathLike | None = None) -> bool:
     """Write the settings atomically; False (and a logged warning) if the disk refuses."""
     target = Path(path) if path is not None else default_path()
-    tmp = target.with_name(target.name + ".tmp")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps(dataclasses.asdict(settings), ensure_ascii=False, indent=2) + "\n",
-                       encoding="utf-8")
-        os.replace(tmp, target)
+        write_atomically(target, json.dumps(dataclasses.asdict(settings), ensure_ascii=False, indent=2) + "\n")
         return True
     except OSError as exc:
         log.warning("%s: cannot save settings (%s)", target, exc)
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
         return False
 
 

@@ -125,8 +125,10 @@ def test_progress_survives_restart_corruption_and_read_only(tmp_path):
     again = Progress(tmp_path)
     assert again.stars("Sami", "s1") == 2 and again.resume_point("Sami", "s1") is None
     assert again.players() == [("Sami", "owl")]
-    p.path.write_text("{not json", encoding="utf-8")  # this machine's own file, corrupted
-    assert Progress(tmp_path).players() == []
+    p.path.write_text("{not json", encoding="utf-8")  # this machine's own file, corrupted: set aside, and
+    restored = Progress(tmp_path)                      # its last good copy (kept at each save) restored
+    assert restored.players() == [("Sami", "owl")] and restored.stars("Sami", "s1") == 2
+    assert [f.read_text(encoding="utf-8") for f in tmp_path.glob(p.path.name + ".damaged-*")] == ["{not json"]
     (tmp_path / "a_file").write_text("x", encoding="utf-8")
     ro = Progress(tmp_path / "a_file" / "sub")  # its folder cannot be created: play goes on in memory
     ro.set_player("Lina", None)

@@ -14,7 +14,7 @@ from aman_game.commands import bench
 from aman_game.screens.gallery import NAMES
 
 REQUIRED = ("first_frame_s", "frame_p99_ms", "idle_cpu_percent", "layout_cold_ms", "layout_cached_ms",
-            "validate_files_per_s", "peak_rss_mb")
+            "validate_files_per_s", "peak_rss_mb", "report_year_s", "report_year_peak_mb")
 
 
 def test_quick_bench_json_has_every_figure_measured_on_the_real_game(tmp_path):
@@ -38,6 +38,25 @@ def test_quick_bench_json_has_every_figure_measured_on_the_real_game(tmp_path):
     assert set(result["idle_cpu_by_screen"]) == {"title", "play"}
     assert result["idle_display"]
     assert result["machine"]["cpus"] >= 1
+    assert result["report_scale_detail"]["runs"] == 800 and result["report_scale_detail"]["pcs"] == 8
+    assert "800 runs, from 8 file(s)" in result["report_scale_detail"]["report_said"]
+    assert result["quick_check_year_ms"] > 0 and result["report_year_peak_mb"] > 20
+
+
+def test_the_report_scale_lab_is_what_the_report_reads():
+    """The year-of-a-lab figure measures real files: every generated run and choice is read back."""
+    import tempfile
+    from pathlib import Path
+
+    from aman_game.bench.report_scale import make_lab
+    from aman_game.results import load_results
+
+    with tempfile.TemporaryDirectory() as tmp:
+        make_lab(Path(tmp), pcs=3, runs=60)
+        results = load_results([tmp])
+    assert len(results.sources) == 3 and len(results.runs) == 60 and not results.bad_rows
+    assert results.children() <= 250 and sum(len(r.decisions) for r in results.runs) > 60
+    assert {r.outcome for r in results.runs} <= {"safe", "recovered", "unsafe"}
 
 
 def _args(**kw) -> argparse.Namespace:

@@ -83,7 +83,7 @@ def test_wrong_pins_make_the_pad_rest(game):
         pin.type_digit(d)
     pin.submit()
     assert game.stack.top is pin and pin.digits == ""  # even the right PIN waits
-    game.pin_rest_until = 0.0
+    config.lock_until = 0.0  # the rest is over (it is kept in teacher.json, not in the game)
     for key in (pygame.K_2, pygame.K_KP2, pygame.K_2, pygame.K_2, pygame.K_KP_ENTER):
         game.post_key(key)
     game.step()

@@ -2,10 +2,12 @@
 
 Without --soak/--crash it measures, on the game's real code paths, the figures the issues set targets for
 and prints each beside its target: process start to first frame, frame time of every screen in both
-languages, CPU of an idle open window, text layout cold and cached, validate throughput, and peak RSS after
-autoplaying every scenario in both languages. It never fails on a figure (exit 0): speed is reported, not
+languages, CPU of an idle open window, text layout cold and cached, validate throughput, peak RSS after
+autoplaying every scenario in both languages, and `report` over a lab's school year (time, peak RSS; with
+the cost of `PRAGMA quick_check` when a PC opens its results file). It never fails on a figure (exit 0): speed is reported, not
 asserted. With --json it prints one JSON object instead (keys: first_frame_s, frame_p99_ms, idle_cpu_percent,
-layout_cold_ms, layout_cached_ms, validate_files_per_s, peak_rss_mb, plus details and the machine).
+layout_cold_ms, layout_cached_ms, validate_files_per_s, peak_rss_mb, report_year_s, report_year_peak_mb, plus
+details and the machine).
 
 --soak N   N random autoplays in one process after a warm-up: no exception, RSS growth < 10 MB (exit 1 if not)
 --crash N  N SIGKILLs of recorded autoplay sessions: every results file intact, no acknowledged step lost
@@ -19,7 +21,7 @@ import sys
 import time
 
 #: In-process micro-measures first, before the runs that spawn processes leave the machine warm and busy.
-FIGURES = ("text_layout", "validate", "frames", "first_frame", "idle_cpu", "peak_rss")
+FIGURES = ("text_layout", "validate", "frames", "first_frame", "idle_cpu", "peak_rss", "report_scale")
 
 
 def configure(parser) -> None:
@@ -36,9 +38,10 @@ def _settings(quick: bool) -> dict:
         return {"first_frame": {"repeats": 2}, "frames": {"frames": 20, "warmup": 2},
                 "idle_cpu": {"seconds": 2.0, "settle": 0.3},
                 "text_layout": {"cold_repeats": 10, "cached_repeats": 500},
-                "validate": {"copies": 8, "repeats": 2, "fit_files": 2}, "peak_rss": {"once": True}}
+                "validate": {"copies": 8, "repeats": 2, "fit_files": 2}, "peak_rss": {"once": True},
+                "report_scale": {"pcs": 8, "runs": 800, "repeats": 1}}
     return {"first_frame": {"repeats": 5}, "frames": {"frames": 200}, "idle_cpu": {"seconds": 10.0},
-            "text_layout": {}, "validate": {}, "peak_rss": {}}
+            "text_layout": {}, "validate": {}, "peak_rss": {}, "report_scale": {}}
 
 
 def _measure(name: str, options: dict) -> dict:
@@ -52,6 +55,8 @@ def _measure(name: str, options: dict) -> dict:
         from ..bench.text_layout import measure_layout as fn
     elif name == "validate":
         from ..bench.validate_speed import measure_validate as fn
+    elif name == "report_scale":
+        from ..bench.report_scale import measure_report_scale as fn
     else:
         from ..bench.peak_rss import measure_peak_rss as fn
     return fn(**options)
@@ -127,6 +132,12 @@ def format_figures(result: dict) -> str:
         d = result["peak_rss_detail"]
         lines.append(f"  memory: {d.get('runs')} autoplays, RSS at the end {d.get('rss_end_mb')} MB, "
                      f"{d.get('rss_end_trimmed_mb')} MB live (after gc.collect() and malloc_trim)")
+    if "report_scale_detail" in result:
+        d = result["report_scale_detail"]
+        lines.append(f"  report: {d.get('pcs')} files, {d.get('runs')} runs ({d.get('files_mb')} MB): "
+                     f"{d.get('cpu_s')} s of CPU, HTML {d.get('html_mb')} MB, CSV {d.get('csv_mb')} MB; PRAGMA "
+                     f"quick_check at open: {result.get('quick_check_year_ms')} ms for one PC's year, "
+                     f"{result.get('quick_check_10x_ms')} ms for ten times that")
     for name, error in result.get("errors", {}).items():
         lines.append(f"  {name}: could not be measured: {error}")
     return "\n".join(lines)

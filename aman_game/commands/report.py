@@ -59,6 +59,9 @@ def run(args: argparse.Namespace) -> int:
     results = load_results(args.paths)
     for skipped in results.skipped:
         print(f"report: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+    for bad in results.bad_rows:
+        print(f"report: {bad.count} row(s) in {Path(bad.path).name} could not be read and were skipped",
+              file=sys.stderr)
     if args.class_name:
         from aman_game.results import name_key
 
@@ -88,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     if args.out or not args.json:
         out = Path(args.out or "report.html")
         _write(out, build_class_report(results, content, lang, class_name=args.class_name))
-        say(f"wrote {out}: {len(results.classes())} class(es), {len(results.nicknames())} children, "
+        say(f"wrote {out}: {len(results.classes())} class(es), {results.children()} children, "
             f"{len(results.runs)} runs, from {len(results.sources)} file(s)")
     if args.csv:
         csv_path = Path(args.csv)

@@ -145,26 +145,34 @@ def assets_dir():
     return ASSETS_DIR
 
 
-def _asset_problem(value: object, path: tuple) -> Iterator[Finding]:
+def _asset_problem(value: object, path: tuple, kind: str) -> Iterator[Finding]:
     if not isinstance(value, str) or not value:
         return  # not a path at all: the schema says so
+    from .asset_files import asset_problem, escapes
+
     pure = PurePosixPath(value.replace("\\", "/"))
     if pure.is_absolute() or ".." in pure.parts or ":" in value:
         yield Finding("E503", path, f"asset path '{value}' must be relative to assets/ and stay "
                                     "inside it (no leading /, no ..)")
     elif not (assets_dir() / pure).is_file():
         yield Finding("E502", path, f"asset '{value}' does not exist in assets/")
+    elif escapes(assets_dir(), assets_dir() / pure):
+        yield Finding("E503", path, f"asset '{value}' is a link to a file outside assets/")
+    else:
+        problem = asset_problem(assets_dir() / pure, kind)
+        if problem:
+            yield Finding("E509", path, f"asset '{value}' {problem}")
 
 
 def check_assets(data: dict) -> Iterator[Finding]:
-    """Asset paths — avatars and recorded voices — stay inside assets/ (E503) and name a file that exists
-    (E502)."""
+    """Asset paths — avatars and recorded voices — stay inside assets/ (E503, links included), name a file
+    that exists (E502) and that opens as an image or a sound (E509)."""
     for char_id, character in _mapping(data.get("characters")).items():
         for key in ASSET_KEYS:
-            yield from _asset_problem(_mapping(character).get(key), ("characters", char_id, key))
+            yield from _asset_problem(_mapping(character).get(key), ("characters", char_id, key), "image")
     for path, file in _voice_files(data.get("nodes")):
         if isinstance(file, str) and file.strip():  # a blank one is the schema's "empty recording"
-            yield from _asset_problem(file, ("nodes",) + path)
+            yield from _asset_problem(file, ("nodes",) + path, "sound")
 
 
 def check_quiz(data: dict) -> Iterator[Finding]:

@@ -118,14 +118,16 @@ def load_quiz(path: Path | str) -> Quiz:
 
 
 def discover(path: Path) -> list[tuple[Path, str]]:
-    """The content files under a scenes-like directory, with their kinds, in a stable order."""
+    """The content files under a scenes-like directory, with their kinds, in a stable order. Anything named
+    *.yaml but a folder is listed — a dangling link or a special file too — so the reader names it (E001)
+    instead of it being skipped in silence."""
     own = _FOLDER_KINDS.get(path.name)
-    found = [(p, own or "scenario") for p in sorted(path.iterdir()) if p.suffix in YAML_SUFFIXES and p.is_file()]
+    found = [(p, own or "scenario") for p in sorted(path.iterdir()) if p.suffix in YAML_SUFFIXES and not p.is_dir()]
     if own is None:
         for folder, kind in _FOLDER_KINDS.items():
             sub = path / folder
             if sub.is_dir():
-                found += [(p, kind) for p in sorted(sub.iterdir()) if p.suffix in YAML_SUFFIXES and p.is_file()]
+                found += [(p, kind) for p in sorted(sub.iterdir()) if p.suffix in YAML_SUFFIXES and not p.is_dir()]
     return found
 
 

@@ -232,7 +232,12 @@ def _notes(results: ClassResults, lang: str) -> str:
     how_title, stored_title = _("How to read these figures", lang), _("What is stored", lang)
     out = [f"<h2>{esc(how_title)}</h2>", f"<p>{esc(how)}</p>",
            f'<h2 id="stored">{esc(stored_title)}</h2>', f"<p>{esc(stored)}</p>", f"<p>{erase}</p>"]
-    if results.skipped:
+    if results.skipped or results.bad_rows:
         items = "".join(f"<li><code>{esc(s.path)}</code>: {esc(s.reason)}</li>" for s in results.skipped)
+        for bad in results.bad_rows:
+            words = i18n.ngettext("{count} row in {file} could not be read; the file's other rows are in this report.",
+                                  "{count} rows in {file} could not be read; the file's other rows are in this "
+                                  "report.", bad.count, lang)
+            items += "<li>" + esc(words).format(count=num(bad.count, lang), file=f"<code>{esc(bad.path)}</code>") + "</li>"
         out.append(_heading(_("Files that could not be read", lang)) + f"<ul>{items}</ul>")
     return "\n".join(out)

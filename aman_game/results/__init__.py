@@ -13,7 +13,7 @@ import importlib
 
 _EXPORTS = {
     "CURRENT_VERSION": ".schema", "ClassResults": ".model", "Decision": ".model", "QuizAnswer": ".model",
-    "Run": ".model", "SkippedFile": ".model", "clean_name": ".model", "name_key": ".model",
+    "Run": ".model", "SkippedFile": ".model", "BadRows": ".model", "clean_name": ".model", "name_key": ".model",
     "default_data_dir": ".paths", "find_results_files": ".paths", "host_file_name": ".paths",
     "load_results": ".reader", "ResultsStore": ".store", "ResultsUnavailable": ".store",
 }

@@ -82,6 +82,15 @@ class SkippedFile:
 
 
 @dataclass(frozen=True)
+class BadRows:
+    """Rows of a results file that could not be read (wrong types, out of range, not UTF-8): skipped and
+    counted, while the file's other rows are reported."""
+
+    path: str
+    count: int
+
+
+@dataclass(frozen=True)
 class ClassResults:
     """Everything read from any number of results files, merged and de-duplicated."""
 
@@ -89,6 +98,7 @@ class ClassResults:
     quiz_answers: tuple[QuizAnswer, ...] = ()
     sources: tuple[str, ...] = ()
     skipped: tuple[SkippedFile, ...] = field(default=())
+    bad_rows: tuple[BadRows, ...] = ()
 
     def classes(self) -> list[str]:
         """Class names, one spelling per class (the first seen), sorted."""
@@ -104,6 +114,7 @@ class ClassResults:
             quiz_answers=tuple(q for q in self.quiz_answers if name_key(q.class_name) == key),
             sources=self.sources,
             skipped=self.skipped,
+            bad_rows=self.bad_rows,
         )
 
     def nicknames(self) -> list[str]:
@@ -112,6 +123,10 @@ class ClassResults:
         for item in (*self.runs, *self.quiz_answers):
             names.setdefault(name_key(item.nickname), item.nickname)
         return sorted(names.values(), key=name_key)
+
+    def children(self) -> int:
+        """How many children: a nickname in a class is one child, so "Sami" of 5A and of 5B are two."""
+        return len({(name_key(i.class_name), name_key(i.nickname)) for i in (*self.runs, *self.quiz_answers)})
 
     def scenario_ids(self) -> list[str]:
         """Scenarios in the order the class first played them."""

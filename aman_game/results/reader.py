@@ -3,6 +3,10 @@
 Each file is first copied (with its -wal, if a game is still running or was killed) into a private
 temporary folder and read there. So the report never takes a lock on, migrates or otherwise changes a
 child's file, and it works the same on a read-only USB stick, a network share or a live lab folder.
+
+The files are untrusted input (docs/architecture.md, "The data folder"): a file over MAX_FILE_BYTES is
+not copied at all; a file failing `PRAGMA quick_check` is skipped and named; and every row is checked
+on its own (rows.py) — a bad row is skipped and counted in `bad_rows`, never the whole folder.
 """
 from __future__ import annotations
 
@@ -14,8 +18,13 @@ from pathlib import Path
 from typing import Iterable
 
 from . import schema
-from .model import ClassResults, Decision, QuizAnswer, Run, SkippedFile, name_key
+from .model import BadRows, ClassResults, QuizAnswer, Run, SkippedFile, name_key
 from .paths import find_results_files
+from .rows import answer_from_row, decision_from_row, run_from_row
+from .store import _is_damaged
+
+#: A year of one lab PC is ~1 MB (750 runs); a file this big is not a results file the game wrote.
+MAX_FILE_BYTES = 256 * 1024 * 1024
 
 
 def load_results(paths: Iterable[str | os.PathLike]) -> ClassResults:
@@ -25,17 +34,26 @@ def load_results(paths: Iterable[str | os.PathLike]) -> ClassResults:
     answers: dict[tuple, QuizAnswer] = {}
     sources: list[str] = []
     skipped: list[SkippedFile] = []
+    bad_rows: list[BadRows] = []
     with tempfile.TemporaryDirectory(prefix="aman-results-") as tmp:
         for index, path in enumerate(find_results_files(paths)):
             if not path.is_file():
                 skipped.append(SkippedFile(str(path), "no such file"))
                 continue
             try:
-                file_runs, file_answers = _read_snapshot(path, Path(tmp) / str(index))
+                size = path.stat().st_size
+                if size > MAX_FILE_BYTES:
+                    skipped.append(SkippedFile(str(path), f"too big to be a results file ({size / 2**20:,.0f} MB)"))
+                    continue
+                file_runs, file_answers, bad = _read_snapshot(path, Path(tmp) / str(index))
             except (sqlite3.Error, OSError, schema.NewerFileError, _Damaged) as exc:
                 skipped.append(SkippedFile(str(path), _reason(exc)))
                 continue
+            finally:
+                shutil.rmtree(Path(tmp) / str(index), ignore_errors=True)  # one copy on disk at a time
             sources.append(str(path))
+            if bad:
+                bad_rows.append(BadRows(str(path), bad))
             for run in file_runs:
                 known = runs.get(run.run_id)
                 if known is None or _completeness(run) > _completeness(known):
@@ -46,7 +64,8 @@ def load_results(paths: Iterable[str | os.PathLike]) -> ClassResults:
                 answers.setdefault(key, answer)
     ordered_runs = sorted(runs.values(), key=lambda r: (r.started_at, r.run_id))
     ordered_answers = sorted(answers.values(), key=lambda a: (a.at, a.session_id, a.question_id))
-    return ClassResults(tuple(ordered_runs), tuple(ordered_answers), tuple(sources), tuple(skipped))
+    return ClassResults(tuple(ordered_runs), tuple(ordered_answers), tuple(sources), tuple(skipped),
+                        tuple(bad_rows))
 
 
 class _Damaged(Exception):
@@ -60,62 +79,73 @@ def _completeness(run: Run) -> tuple[int, int]:
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, schema.NewerFileError):
         return "written by a newer version of the game"
-    if isinstance(exc, _Damaged) or "not a database" in str(exc):
+    if isinstance(exc, _Damaged) or _is_damaged(exc):
         return "damaged or not a results file"
     return str(exc)
 
 
-def _read_snapshot(path: Path, workdir: Path) -> tuple[list[Run], list[QuizAnswer]]:
+def _read_snapshot(path: Path, workdir: Path) -> tuple[list[Run], list[QuizAnswer], int]:
     """Copy then read; a copy torn by a checkpoint running at that very moment is retried once."""
     for attempt in range(2):
         target = workdir / f"try{attempt}" / "results.sqlite3"
         target.parent.mkdir(parents=True)
         shutil.copyfile(path, target)
         wal = Path(f"{path}-wal")
-        if wal.is_file():
+        if wal.is_file() and wal.stat().st_size <= MAX_FILE_BYTES:
             shutil.copyfile(wal, f"{target}-wal")
         try:
             return _read_copy(target, str(path))
         except _Damaged:
             if attempt:
                 raise
+        finally:
+            shutil.rmtree(target.parent, ignore_errors=True)
     raise AssertionError("unreachable")
 
 
-def _read_copy(copy: Path, source: str) -> tuple[list[Run], list[QuizAnswer]]:
+def _read_copy(copy: Path, source: str) -> tuple[list[Run], list[QuizAnswer], int]:
+    """Every row that passes its checks; the count of those that did not."""
     conn = sqlite3.connect(str(copy), isolation_level=None)
+    conn.text_factory = bytes  # decoded (strictly) row by row: one bad string can't stop the whole query
     try:
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            raise _Damaged(check)
+        if check != b"ok":
+            raise _Damaged(check.decode("utf-8", "replace")[:200])
         schema.migrate(conn)  # the private copy only: old layouts are read through the same code
-        decisions: dict[str, list[Decision]] = {}
+        bad = 0
+        decisions: dict[str, list] = {}
         for row in conn.execute(
                 "SELECT run_id, step, node_id, choice_index, action, safe, points, seconds, at"
                 " FROM decisions ORDER BY run_id, step"):
-            decisions.setdefault(row[0], []).append(
-                Decision(int(row[1]), row[2], int(row[3]), row[4], bool(row[5]), int(row[6]), float(row[7]), row[8]))
-        runs = [
-            Run(run_id=row[0], session_id=row[1], class_name=row[2], nickname=row[3], scenario_id=row[4],
-                lang=row[5], started_at=row[6], finished_at=row[7], outcome=row[8],
-                score=None if row[9] is None else int(row[9]),
-                max_score=None if row[10] is None else int(row[10]),
-                decisions=tuple(decisions.get(row[0], ())), source=source)
-            for row in conn.execute(
+            checked = decision_from_row(row)
+            if checked is None:
+                bad += 1
+            else:
+                decisions.setdefault(checked[0], []).append(checked[1])
+        runs = []
+        for row in conn.execute(
                 "SELECT run_id, session_id, class_name, nickname, scenario_id, lang, started_at, finished_at,"
-                " outcome, score, max_score FROM runs")
-        ]
-        answers = [
-            QuizAnswer(row[0], row[1], row[2], row[3], row[4], int(row[5]), bool(row[6]), row[7], source, row[8] or "",
-                       None if row[9] is None else int(row[9]))
-            for row in conn.execute(
-                "SELECT session_id, class_name, nickname, phase, question_id, chosen, correct, at, topic, delay_days"
-                " FROM quiz_answers")
-        ]
-        return runs, answers
+                " outcome, score, max_score FROM runs"):
+            run = run_from_row(row, decisions, source)
+            if run is None:
+                bad += 1
+            else:
+                runs.append(run)
+        answers = []
+        for row in conn.execute(
+                "SELECT session_id, class_name, nickname, phase, question_id, chosen, correct, at, topic,"
+                " delay_days FROM quiz_answers"):
+            answer = answer_from_row(row, source)
+            if answer is None:
+                bad += 1
+            else:
+                answers.append(answer)
+        return runs, answers, bad
     except sqlite3.DatabaseError as exc:
-        if "malformed" in str(exc) or "not a database" in str(exc):
+        if _is_damaged(exc):
             raise _Damaged(str(exc)) from exc
         raise
+    except UnicodeDecodeError as exc:  # SQLite's own error message held the file's broken bytes
+        raise _Damaged(f"damaged ({exc.reason})") from exc
     finally:
         conn.close()

@@ -104,6 +104,26 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
 assert sorted(MIGRATIONS) == list(range(CURRENT_VERSION))
 
 
+#: The columns each table has at CURRENT_VERSION: a file claiming that version without them is damaged.
+COLUMNS = {
+    "runs": {"run_id", "session_id", "class_name", "nickname", "scenario_id", "started_at", "finished_at",
+             "outcome", "score", "max_score", "lang"},
+    "decisions": {"run_id", "step", "node_id", "choice_index", "safe", "points", "seconds", "at", "action"},
+    "quiz_answers": {"session_id", "class_name", "nickname", "phase", "question_id", "chosen", "correct", "at"},
+    "meta": {"key", "value"},
+}
+
+
+def check_layout(conn: sqlite3.Connection) -> None:
+    """Raise sqlite3.DatabaseError when a table or column the game writes is missing (a damaged schema
+    that `quick_check` does not see: the bytes are consistent, the table definitions are not ours)."""
+    for table, wanted in COLUMNS.items():
+        have = {str(row[1]) for row in conn.execute(f"PRAGMA table_info({table})")}
+        if not wanted <= have:
+            raise sqlite3.DatabaseError(f"database disk image is malformed: table {table} lacks "
+                                        f"{', '.join(sorted(wanted - have))}")
+
+
 def file_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 

@@ -82,6 +82,8 @@ class TeacherScreen(Screen):
     def make_widgets(self):
         m = _theme.current().metrics
         self.problem = self.config.problem or results_problem(self.game)  # on every build, not every frame
+        if self.config.changes_accepted and not self.note:  # the PIN was typed over an outside edit
+            self.note = _("The teacher settings were changed outside the game. Check each class's setup.")
         widgets = [self.header_back(_("Leave teacher mode"))]
         y = 244
         for session in self.config.sessions[:ROWS]:

@@ -1,18 +1,18 @@
 """The teacher's PIN: set on first use (typed twice), asked to enter teacher mode and to leave the kiosk.
 
 A keypad in phone order (digits never mirror), plus the keyboard's digits, Backspace and Enter. After five
-wrong PINs the pad rests for 30 seconds, so guessing at a lab PC is slow. Pops True when the PIN was right
+wrong PINs the pad rests for 30 seconds, so guessing at a lab PC is slow; the count and the rest are kept in
+teacher.json by TeacherConfig.check_pin, so restarting the game does not end them. Pops True when the PIN was right
 (or was just set), None when the teacher went back.
 """
 from __future__ import annotations
 
-import time
 
 import pygame
 
 from .. import i18n
 from .. import theme as _theme
-from ..teacher_config import TeacherConfigError, valid_pin
+from ..teacher_config import MAX_TRIES, REST_SECONDS, TeacherConfigError, valid_pin  # noqa: F401
 from ..theme import FONT_SIZES
 from ..widgets import label
 from ..widgets.button import Button
@@ -20,8 +20,6 @@ from ..widgets.draw import panel
 from .base import Screen
 
 _ = i18n._
-MAX_TRIES = 5
-REST_SECONDS = 30.0
 KEY_W, KEY_H, KEY_GAP = 112, 72, 14
 PAD_X, PAD_Y = 640 - (3 * KEY_W + 2 * KEY_GAP) // 2, 276
 DIGIT_KEYS = {getattr(pygame, f"K_{d}"): str(d) for d in range(10)}
@@ -44,7 +42,7 @@ class PinScreen(Screen):
 
     # -- state -----------------------------------------------------------------------------------
     def _resting(self) -> float:
-        return max(0.0, getattr(self.game, "pin_rest_until", 0.0) - time.monotonic())
+        return self.config.rest_seconds()
 
     def next_wake(self):
         rest = self._resting()
@@ -77,21 +75,18 @@ class PinScreen(Screen):
         if self.setting:
             self._submit_new(pin)
             return
-        if self.config.check_pin(pin):
+        if self.config.check_pin(pin):  # counts wrong PINs and starts the rest itself, in teacher.json
             self.game.pin_failures = 0
             if self.purpose == "change":
                 self.setting, self.message = True, ""
                 return
             self.stack.pop(True)
             return
-        failures = getattr(self.game, "pin_failures", 0) + 1
-        self.game.pin_failures = failures
+        self.game.pin_failures = self.config.failures
         if self.config.problem:
             self.message = _("The teacher settings file is damaged. Delete teacher.json in the data folder to "
                              "choose a new PIN.")
-        elif failures >= MAX_TRIES:
-            self.game.pin_failures = 0
-            self.game.pin_rest_until = time.monotonic() + REST_SECONDS
+        elif self._resting() > 0:
             self.message = ""
         else:
             self.message = _("That PIN is not right. Try again.")
@@ -164,7 +159,11 @@ class PinScreen(Screen):
         if self.setting:
             if self.first is not None:
                 return _("Type the same PIN again.")
+            if self.config.set_aside_as:
+                return _("The teacher settings file was damaged and was set aside. Choose a new PIN.")
             return _("4 to 8 digits. Keep it from the children: it opens teacher mode and leaves the kiosk.")
+        if self.config.tampered:
+            return _("Teacher settings were changed outside the game. Type the PIN to check them.")
         return _("Type the teacher PIN.")
 
     def draw_content(self, surface):

@@ -32,13 +32,17 @@ _PLACEHOLDER = [(96, 140, 220), (230, 120, 90), (110, 170, 120), (170, 120, 200)
 
 
 def avatar_surface(name: str, size: int) -> pygame.Surface:
+    """The named animal face; anything else — an unknown name, or a number or list from a tampered progress
+    file — gets the placeholder, never an exception."""
+    if not isinstance(name, str):
+        name = ""
     if name not in AVATARS:
         return placeholder_surface(name, size)
     return supersampled(("avatar", name), (size, size), lambda s, _sc: paint_avatar(s, name))
 
 
 def placeholder_surface(key: str, size: int) -> pygame.Surface:
-    color = _PLACEHOLDER[sum(map(ord, key or "?")) % len(_PLACEHOLDER)]
+    color = _PLACEHOLDER[sum(map(ord, key if isinstance(key, str) and key else "?")) % len(_PLACEHOLDER)]
 
     def paint(s, _sc):
         k = s.get_width() / 100
@@ -84,18 +88,26 @@ def image_avatar(rel_path: str | None, key: str, size: int) -> pygame.Surface:
         stem = Path(rel_path).stem
         if stem in AVATARS and not (ASSETS_DIR / rel_path).is_file():
             return avatar_surface(stem, size)
-        surf = _cached(("img-avatar", rel_path, size), lambda: _load_round(rel_path, size))
-        if surf is not None:
-            return surf
+        if rel_path not in _UNUSABLE:
+            surf = _cached(("img-avatar", rel_path, size), lambda: _load_round(rel_path, size))
+            if surf is not None:
+                return surf
+            _UNUSABLE.add(rel_path)  # tried once: not every frame
     return placeholder_surface(key, size)
 
 
+#: Pictures that failed to load (not an image, a symlink out of assets/, unreadable): the placeholder is
+#: drawn for them without trying again.
+_UNUSABLE: set[str] = set()
+
+
 def _load_round(rel_path: str, size: int):
+    """The picture cropped to a circle, or None (logged) when it is not an image inside assets/."""
     path = (ASSETS_DIR / rel_path).resolve()
     try:
-        path.relative_to(ASSETS_DIR.resolve())
+        path.relative_to(ASSETS_DIR.resolve())  # a symlink pointing out of assets/ is refused
         img = pygame.image.load(str(path))
-    except (ValueError, OSError, pygame.error) as exc:
+    except Exception as exc:  # pygame.error, OSError, ValueError — and whatever a broken decoder raises
         log.warning("avatar %s unusable (%s); drawing a placeholder", rel_path, exc)
         return None
     img = pygame.transform.smoothscale(img.convert_alpha() if pygame.display.get_init() and pygame.display.get_surface()

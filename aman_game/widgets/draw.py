@@ -19,10 +19,15 @@ _cache: ByteLRU[pygame.Surface] = ByteLRU(
     _CACHE_BYTES, lambda s: s.get_width() * s.get_height() * s.get_bytesize() + 64)
 
 
-def _cached(key: Hashable, make: Callable[[], pygame.Surface]) -> pygame.Surface:
+def _cached(key: Hashable, make: Callable[[], pygame.Surface | None]) -> pygame.Surface | None:
+    """The cached surface for `key`, made on a miss. A maker that could not make one (a picture that is not
+    an image) returns None: that is handed back, not cached, so the caller draws its fallback."""
     surf = _cache.get(key)
     if surf is None:
-        surf = _cache.put(key, make())
+        made = make()
+        if made is None:
+            return None
+        surf = _cache.put(key, made)
     return surf
 
 
