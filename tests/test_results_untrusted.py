@@ -78,7 +78,7 @@ def test_a_bad_row_is_skipped_and_counted_never_the_whole_folder(tmp_path, capsy
     path = tmp_path / "results-LAB-07.sqlite3"
     _sql(path, "UPDATE decisions SET seconds = '=evil' WHERE step = 1",            # 3 rows: seconds not a number
          "UPDATE runs SET nickname = CAST(X'FF00FE' AS TEXT) WHERE rowid = 1",     # 1 row: not UTF-8
-         "INSERT INTO quiz_answers VALUES('s', '5B', 'Nour', 'pre', 'q1', 'two', 1, 't')")  # 1 row: chosen not a number
+         "INSERT INTO quiz_answers VALUES('s', '5B', 'Nour', 'pre', 'q1', 'two', 1, 't', '', NULL)")  # 1 row: chosen not a number
     assert _report(tmp_path, tmp_path, extra=["--csv", str(tmp_path / "out" / "r.csv")]) == 0
     out, err = capsys.readouterr()
     assert "5 row(s) in results-LAB-07.sqlite3 could not be read" in err and "from 3 file(s)" in out
@@ -97,7 +97,8 @@ def test_every_text_cell_of_the_csv_is_neutralised(tmp_path, monkeypatch):
     path = tmp_path / "results-pc.sqlite3"
     _sql(path, "UPDATE decisions SET action = '=HYPERLINK(\"http://x\",\"click\")'",
          "UPDATE runs SET finished_at = '=evil()', lang = '+1', scenario_id = '@SUM(A1)'",
-         "INSERT INTO quiz_answers VALUES('s', '-2+3', 'Nour', 'pre', char(9) || 'q1', 0, 1, char(13) || 't')")
+         "INSERT INTO quiz_answers VALUES('s', '-2+3', 'Nour', 'pre', char(9) || 'q1', 0, 1, char(13) || 't', '',"
+         " NULL)")
     os.rename(path, tmp_path / "=cmd.sqlite3")
     monkeypatch.chdir(tmp_path)
     results = load_results(["=cmd.sqlite3"])  # a file given by a name that begins with "="

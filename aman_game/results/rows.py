@@ -112,6 +112,6 @@ def answer_from_row(row, source: str) -> Optional[QuizAnswer]:
         days = None if delay_days is None else _int(delay_days, 0, 36_500)  # a later day's check: days since
         return QuizAnswer(_text(session_id, MAX_ID), _name(class_name), _name(nickname), phase,
                           _text(question_id, MAX_ID), _int(chosen, 0, 99), bool(_int(correct, 0, 1)),
-                          _text(at, MAX_TIME), source, _text(topic, MAX_ID) if topic is not None else "", days)
+                          _text(at, MAX_TIME), source, _text(topic, MAX_ID, empty=True) if topic is not None else "", days)
     except (_Bad, ValueError, TypeError):
         return None

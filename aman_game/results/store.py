@@ -166,7 +166,13 @@ class ResultsStore:
             check = conn.execute("PRAGMA quick_check").fetchall()
             if check != [("ok",)]:  # damage inside the file: set aside like a truncated one
                 raise sqlite3.DatabaseError(f"database disk image is malformed: {str(check[0][0])[:200]}")
-            schema.migrate(conn)
+            try:
+                schema.migrate(conn)
+            except sqlite3.OperationalError as exc:
+                if _is_locked(exc) or _is_read_only(exc):
+                    raise
+                # a migration that meets tables not of our making ("no such column"): the file is not ours
+                raise sqlite3.DatabaseError(f"database disk image is malformed: cannot update it ({exc})") from exc
             schema.check_layout(conn)
             with _transaction(conn):
                 owner = conn.execute("SELECT value FROM meta WHERE key='machine'").fetchone()
