@@ -4,7 +4,12 @@ Two ways in:
 - `play --class NAME --nickname NICK --data-dir DIR` (autoplay too): results are recorded exactly as in a
   class session, nothing else changes;
 - a session the teacher started in teacher mode (teacher.json in the data folder has `active`): every PC
-  pointed at that folder runs it — playlist, age band, sensitivity, language lock, kiosk, pre/post quiz.
+  pointed at that folder runs it — playlist, age band, sensitivity, language lock, kiosk, pre/post quiz;
+- `play --class NAME` where NAME is a class set up in that folder (`class create`): that class's session,
+  for this child only (with --autoplay, aman_game.class_autoplay plays it through headless).
+
+The quiz (aman_game.quiz_plan): before the first story, after the last, and — when a child comes back on
+a later day — a short delayed check on the topics of the stories they finished, recorded with the delay.
 
 The game exposes small hooks for this (Game.session_hooks, controllers, library_filter, language_locked,
 quit_guard, kiosk); everything else lives here. Results trouble never stops play: the recorder keeps
@@ -18,6 +23,7 @@ import logging
 from pathlib import Path
 from typing import Any, Callable, Optional
 
+from .quiz_plan import days_between, load_banks, option_order, plan_for
 from .results.model import name_key
 from .results.paths import default_data_dir
 from .teacher_config import ClassSession, TeacherConfig
@@ -49,6 +55,7 @@ class ResultsRecorder:
         self.problem: Optional[str] = None
         self._store = None  # a ResultsStore once opened
         self._status: dict[str, tuple[set[str], set[str]]] = {}  # nickname key -> (finished ids, quiz phases)
+        self._history: dict[str, dict] = {}  # nickname key -> {"answered": {phase: ids}, "last_played": ISO}
         atexit.register(self.close)
 
     # -- the store -------------------------------------------------------------------------------
@@ -104,6 +111,33 @@ class ResultsRecorder:
             self._status[key] = found
         return self._status[key]
 
+    def now(self) -> str:
+        """The results file's clock (tests inject one through ResultsStore.open's clock)."""
+        from .results.store import utc_now
+
+        store = self.store
+        return store.now() if store is not None else utc_now()
+
+    def history(self, nickname: str) -> dict:
+        """{"answered": {phase: question ids}, "last_played": ISO time or None} for a child: read from the
+        file once, then kept up to date in memory (the game loop asks every frame the menu is on top)."""
+        from .results.store import ResultsUnavailable
+
+        key = name_key(nickname)
+        if key not in self._history:
+            found: dict = {"answered": {}, "last_played": None}
+            store = self.store
+            if store is not None:
+                try:
+                    found = store.quiz_history(self.class_name, nickname)
+                except ResultsUnavailable as exc:
+                    self._fail(exc)
+            self._history[key] = found
+        return self._history[key]
+
+    def _played(self, nickname: str) -> None:
+        self.history(nickname)["last_played"] = self.now()
+
     def attach(self, session: Any) -> None:
         """A Game.session_hooks entry: record the run, each decision, and the ending of `session`."""
         from .results.store import ResultsUnavailable
@@ -126,13 +160,20 @@ class ResultsRecorder:
             if summary.outcome:
                 self._write("finish_run", run_id, summary.outcome, summary.score, summary.max_score)
                 finished.add(s.scenario.id)
+                self._played(nickname)
 
         session.on_decision.append(decided)
         session.on_finish.append(ended)
 
-    def record_quiz_answer(self, nickname: str, phase: str, question_id: str, chosen: int, correct: bool) -> None:
-        self._write("record_quiz_answer", self.class_name, nickname, phase, question_id, chosen, correct)
+    def record_quiz_answer(self, nickname: str, phase: str, question_id: str, chosen: int, correct: bool,
+                           topic: str = "", delay_days: Optional[int] = None) -> None:
+        """`chosen` is the option's index in the quiz file (the screen shuffles them per child)."""
+        self._write("record_quiz_answer", self.class_name, nickname, phase, question_id, chosen, correct, topic,
+                    delay_days)
         self.status(nickname)[1].add(phase)
+        self.history(nickname)["answered"].setdefault(phase, set()).add(question_id)
+        if phase != "delayed":
+            self._played(nickname)
 
 
 class ClassSessionController:
@@ -146,8 +187,9 @@ class ClassSessionController:
         self.config = config
         self.recorder = ResultsRecorder(data_dir, session.name, self._nickname, i18n.current_language)
         self._fullscreen_done = False
-        self._quiz = None  # loaded on first need
-        self._asked: set[tuple[str, str]] = set()
+        self._banks = None  # age band -> Quiz, loaded on first need
+        self._plan = None
+        self._plan_for: Optional[tuple] = None  # the scenario ids the plan was made for
 
     def _nickname(self) -> Optional[str]:
         return self.game.player[0] if self.game.player else None
@@ -204,29 +246,59 @@ class ClassSessionController:
     def next_wake(self) -> Optional[float]:
         return None
 
-    def quiz(self):
-        if self._quiz is None:
-            from . import SCENES_DIR
-            from .content import ContentError, load_quiz
+    def plan(self):
+        """This class's QuizPlan (quiz_plan.plan_for over the stories it offers); None without a quiz."""
+        if self._banks is None:
+            self._banks = load_banks()
+        scenarios = self.game.library().scenarios
+        key = tuple(s.id for s in scenarios)
+        if self._plan_for != key:  # asked every frame the menu shows: computed once per library
+            self._plan = plan_for(scenarios, self._banks, self.session.age_band)
+            self._plan_for = key
+        return self._plan
 
-            try:
-                self._quiz = load_quiz(SCENES_DIR / "quiz" / "quiz.yaml")
-            except (ContentError, OSError) as exc:
-                log.warning("no quiz: %s", exc)
-                self._quiz = False
-        return self._quiz or None
-
-    def quiz_due(self, nickname: str) -> Optional[str]:
-        """'pre' before a child's first story, 'post' once they finished every story of the session."""
-        if not self.session.quiz or self.quiz() is None:
+    def quiz_due(self, nickname: str) -> Optional[tuple[str, tuple, Optional[int]]]:
+        """(phase, items still to ask, delay in days) for a child now, or None:
+        - 'delayed' when they come back on a later day having finished stories: form-b items on those
+          stories' topics, asked before they continue;
+        - 'pre' before their first finished story; 'post' once they finished every story offered.
+        A phase left half-way (Esc, back to the title) is due again with the items not yet answered."""
+        plan = self.plan() if self.session.quiz else None
+        if plan is None:
             return None
-        finished, phases = self.recorder.status(nickname)
-        if "pre" not in phases:
-            return "pre"
-        offered = {s.id for s in self.game.library().scenarios}
-        if "post" not in phases and offered and offered <= finished:
-            return "post"
+        finished = self.recorder.status(nickname)[0]
+        history = self.recorder.history(nickname)
+        answered = history["answered"]
+
+        def left(phase: str, items) -> tuple:
+            return tuple(q for q in items if q.id not in answered.get(phase, set()))
+
+        by_id = {s.id: s for s in self.game.library().scenarios}
+        last = history["last_played"]
+        delay = days_between(last, self.recorder.now()) if last else 0
+        if finished and (delay >= 1 or answered.get("delayed")):
+            topics = {t for sid in finished if sid in by_id for t in by_id[sid].topics}
+            seed = f"{name_key(self.session.name)}|{name_key(nickname)}"
+            todo = left("delayed", plan.delayed_items(topics, seed=seed))
+            if todo:
+                return "delayed", todo, delay
+        if not finished and left("pre", plan.items):
+            return "pre", left("pre", plan.items), None
+        if by_id and set(by_id) <= finished and left("post", plan.items):
+            return "post", left("post", plan.items), None
         return None
+
+    def quiz_screen(self, nickname: str):
+        """A QuizScreen for what is due now (items in this child's option order), or None."""
+        due = self.quiz_due(nickname)
+        if due is None:
+            return None
+        phase, items, delay = due
+        from .screens.quiz import QuizScreen
+
+        orders = {q.id: option_order(q, self.session.name, nickname, phase) for q in items}
+        return QuizScreen(self.game, self.plan().bank, phase, nickname, self.recorder, items=items, orders=orders,
+                          delay_days=delay if phase == "delayed" else None)
 
     def poll(self, game) -> None:
         if self.session.kiosk and not self._fullscreen_done and game.window is not None:
@@ -237,13 +309,17 @@ class ClassSessionController:
         nickname = self._nickname()
         if nickname is None or type(top).__name__ != "MenuScreen":
             return
-        phase = self.quiz_due(nickname)
-        if phase is None or (name_key(nickname), phase) in self._asked:
-            return
-        self._asked.add((name_key(nickname), phase))
-        from .screens.quiz import QuizScreen
+        screen = self.quiz_screen(nickname)
+        if screen is not None:
+            game.stack.push(screen, lambda result: self._quiz_closed(game, result))
 
-        game.stack.push(QuizScreen(game, self.quiz(), phase, nickname, self.recorder))
+    def _quiz_closed(self, game, result) -> None:
+        """The child chose 'back to the title screen' in the quiz's pause card: go there (the quiz comes
+        back, where it was, when they next reach the menu)."""
+        if result != "title":
+            return
+        while len(game.stack) > 1 and type(game.stack.top).__name__ != "TitleScreen":
+            game.stack.pop(None)
 
 
 def start_session(game, config: TeacherConfig, name: str, data_dir) -> ClassSessionController:
@@ -281,6 +357,16 @@ def attach_to_game(game, args) -> None:
     data_dir = getattr(args, "data_dir", None)
     game.results_dir = Path(data_dir) if data_dir else default_data_dir()
     class_name = getattr(args, "class_name", None)
+    config = TeacherConfig.load(data_dir)
+    session = config.session(class_name) if class_name else None
+    if session is not None:
+        # a class set up in this folder (teacher mode or `class create`): its whole session, for this child;
+        # autoplay never locks the screen in a kiosk
+        if getattr(args, "autoplay", None):
+            session = dataclasses.replace(session, kiosk=False)
+        controller = ClassSessionController(game, session, data_dir, config).install()
+        _close_with(game, controller.recorder)
+        return
     if class_name:
         from . import i18n
 
@@ -294,7 +380,6 @@ def attach_to_game(game, args) -> None:
         return
     if getattr(args, "autoplay", None) or getattr(args, "path", None):
         return  # autoplay without a class never joins the teacher's session
-    config = TeacherConfig.load(data_dir)
     session = config.active_session()
     if session is not None:
         controller = ClassSessionController(game, session, data_dir, config).install()

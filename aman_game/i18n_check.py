@@ -6,31 +6,35 @@ What fails (severity "error"):
 - an untranslated or fuzzy UI entry in ar or en (or any other real language)       T001 / T002
 - a translation that lost or invented a {placeholder}; wrong number of plural forms T004 / T006
 - a pseudo-locale catalog (xa, xb) not regenerated after aman.pot changed          T030
+- an invisible direction override or embedding (U+202A-U+202E) in a translation     T050
 - a scenario/region/quiz string missing a language or empty                        T010 / T011
 - a STALE translation: the English source changed since that translation was last
   confirmed (the lock file records a hash of the English text it was checked against) T020
-Warnings: a file with translations never confirmed (T021), a .po whose Plural-Forms disagrees with
+Warnings: a stray direction mark or isolate in a translation (T051), a file with translations never
+confirmed (T021), a .po whose Plural-Forms disagrees with
 CLDR (T007), msgids of aman.pot no longer in the code (T008), an English literal handed to a drawing
 call in screens/ or widgets/ without _() (T040, a heuristic).
 
 The stale marker works like Yarn Spinner's lock column: locales/scenario-text.lock has one line per
-translated string — file, path in the file, language, hash of the English text. After checking a
+translated string — file, the string's key (by identity: reordering is no change), language, hash of the English text. After checking a
 translation against its new English text, confirm the file:
-    python main.py validate --translations --confirm scenes/gift_gems.yaml
+    python main.py validate --translations --confirm scenes/gift_gems.yaml      (every string)
+    python main.py validate --translations --confirm scenes/gift_gems.yaml:38   (the string on line 38)
     (or: python -m aman_game.i18n_check --confirm scenes/gift_gems.yaml)
 See docs/translating.md.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 import sys
-import unicodedata
 from pathlib import Path
 
 from . import LOCALES_DIR, ROOT, SCENES_DIR, i18n
 # The content checker's Problem, so validate prints, sorts and --json's both kinds alike.
 from .content.errors import ERROR, WARNING, Problem
+# Scenario text and the stale marker live in translation_lock; it never imports this module.
+from .translation_lock import (check_scenario_texts, confirm, confirm_target, lock_path_for,  # noqa: F401
+                               scenario_files, source_hash, text_maps)
 
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\([^)]*\)[sdifr]")
 
@@ -40,10 +44,6 @@ def _rel(path: Path) -> str:
         return Path(path).resolve().relative_to(ROOT).as_posix()
     except ValueError:
         return str(path)
-
-
-def source_hash(text: str) -> str:
-    return hashlib.sha256(unicodedata.normalize("NFC", text.strip()).encode("utf-8")).hexdigest()[:12]
 
 
 # --- UI catalogs -----------------------------------------------------------------------------------
@@ -106,6 +106,7 @@ def check_catalog(template, path: Path, lang: str) -> list[Problem]:
         if tmsg.pluralizable and len(strings) != catalog.num_plurals:
             problems.append(Problem(rel, line, 1, ERROR, f"{label!r} has {len(strings)} plural forms; "
                                     f"{lang} needs {catalog.num_plurals}", "T006"))
+        problems += _direction_problems(path, rel, lang, line, label, strings)
         ids = tmsg.id if tmsg.pluralizable else (tmsg.id,)
         wanted = {p for i in ids for p in _placeholders(i)}
         for s in strings:
@@ -115,6 +116,37 @@ def check_catalog(template, path: Path, lang: str) -> list[Problem]:
                 problems.append(Problem(rel, line, 1, ERROR, f"placeholders differ from the source in "
                                         f"{s!r}: expected {', '.join(sorted(wanted)) or 'none'}", "T004"))
                 break
+    return problems
+
+
+def _direction_problems(path: Path, rel: str, lang: str, line: int, label: str, strings: list) -> list[Problem]:
+    """T050 (an override or embedding: error) and T051 (a stray mark or isolate: warning) in a translation,
+    at the line and column of the invisible character in the .po file."""
+    from .content.direction import RTL_LANGUAGES
+    from .direction_controls import find
+
+    found = [c for s in strings if s for c in find(s, lang in RTL_LANGUAGES)]
+    if not found:
+        return []
+    source = Path(path).read_text(encoding="utf-8").split("\n")
+    problems = []
+    seen: dict[str, int] = {}
+    for control in found:
+        nth = seen.get(control.char, 0)
+        seen[control.char] = nth + 1
+        where = (line, 1)
+        for n in range(line - 1, min(len(source), line + 40)):  # the msgstr lines follow the msgid
+            at = source[n].find(control.char)
+            hits = source[n].count(control.char)
+            if at >= 0 and nth < hits:
+                for _ in range(nth):
+                    at = source[n].find(control.char, at + 1)
+                where = (n + 1, at + 1)
+                break
+            nth -= max(0, hits)
+        problems.append(Problem(rel, *where, ERROR if control.is_error else WARNING,
+                                f"the translation of {label!r} has an invisible {control.name}: "
+                                f"{control.advice()}", "T050" if control.is_error else "T051"))
     return problems
 
 
@@ -230,9 +262,6 @@ def check_ui_catalogs(locales_dir: Path | None = None, check_sources: bool = Tru
 
 
 # --- scenario text --------------------------------------------------------------------------------
-from .translation_lock import (check_scenario_texts, confirm, lock_path_for,  # noqa: E402,F401
-                               scenario_files, text_maps)
-
 
 def check_translations(locales_dir: Path | None = None, scenes_dir: Path | None = None,
                        lock_path: Path | None = None, check_sources: bool = True) -> list[Problem]:
@@ -246,23 +275,29 @@ def check_translations(locales_dir: Path | None = None, scenes_dir: Path | None 
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m aman_game.i18n_check [--confirm FILE ...]`: the same as validate --translations."""
+    """`python -m aman_game.i18n_check [--confirm FILE[:LINE|:KEY] ...]`: the same as validate --translations."""
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m aman_game.i18n_check", description=__doc__.split("\n")[0])
-    parser.add_argument("--confirm", nargs="+", metavar="FILE",
-                        help="record that these files' translations match their current English text")
+    parser.add_argument("--confirm", nargs="+", metavar="FILE[:LINE]",
+                        help="record that these files' (or these strings') translations match their current "
+                             "English text")
     args = parser.parse_args(argv)
     return run_cli(args.confirm)
 
 
-def run_cli(confirm_files=None, out=None) -> int:
+def run_cli(confirm_targets=None, out=None) -> int:
     """Shared by this module's main and `validate --translations`: print problems, exit 1 on errors."""
+    from .translation_lock import ConfirmError
+
     out = out or sys.stdout
-    if confirm_files:
-        for file in confirm_files:
-            count = confirm(Path(file))
-            print(f"{file}: {count} translations confirmed against their English text", file=out)
+    for target in confirm_targets or ():
+        try:
+            _file, count = confirm_target(target)
+        except ConfirmError as exc:
+            print(f"{target}: {exc}", file=sys.stderr)
+            return 2
+        print(f"{target}: {count} translation(s) confirmed against their English text", file=out)
     problems = check_translations()
     for p in problems:
         print(p, file=out)

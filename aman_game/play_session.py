@@ -142,6 +142,13 @@ def end_paths(scenario: Any, limit: int = 10_000) -> list[list[int]]:
     """Choice-index sequences reaching every end node (one shortest path each), for tests and autoplay.
 
     Breadth-first from the start, so each end is reached by its shortest path; cycles are not re-entered."""
+    seen = node_paths(scenario, limit)
+    return [seen[nid] for nid, node in scenario.nodes.items() if node.end is not None and nid in seen]
+
+
+def node_paths(scenario: Any, limit: int = 10_000) -> dict[str, list[int]]:
+    """node id -> the shortest choice-index sequence from the start that reaches it (reachable nodes only):
+    previews reach each node this way, so its step number and progress dots are the real ones."""
     from collections import deque
 
     seen = {scenario.start: []}
@@ -153,4 +160,4 @@ def end_paths(scenario: Any, limit: int = 10_000) -> list[list[int]]:
             if c.next in scenario.nodes and c.next not in seen:
                 seen[c.next] = seen[nid] + [i]
                 queue.append(c.next)
-    return [seen[nid] for nid, node in scenario.nodes.items() if node.end is not None and nid in seen]
+    return seen

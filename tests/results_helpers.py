@@ -80,7 +80,8 @@ def build_class_dataset(folder: Path) -> list[Path]:
 #               scenario: 10 choices, 7 safe, 70%
 #   test_photo: ask        Nour- Hamad+                     -> 2 choices, 1 safe, 50%
 #   class: 12 choices, 8 safe, 67%
-#   quiz: Nour 1/5 -> 5/5 (+80), Omar 2/5 -> 4/5 (+40), Sara 3/5 -> none; mean before 40%, after 90%, gain +60
+#   quiz: Nour 1/5 -> 5/5 (+80), Omar 2/5 -> 4/5 (+40), Sara 3/5 -> none; over the 2 children who took both:
+#         before 30%, after 90%, gain +60 (Sara's 60% before is not mixed in: after - before = gain)
 CLASS_FIGURES = {
     "children": ["Hamad", "Nour", "Omar", "Sara"],
     "scenarios": {"test_gift": (10, 7, 0.7), "test_photo": (2, 1, 0.5)},
@@ -88,5 +89,5 @@ CLASS_FIGURES = {
                   ("test_gift", "ask_secret_late"): (2, 1), ("test_photo", "ask"): (2, 1)},
     "total": (12, 8),
     "quiz": {"Nour": ((1, 5), (5, 5)), "Omar": ((2, 5), (4, 5)), "Sara": ((3, 5), None)},
-    "mean_pre": 0.4, "mean_post": 0.9, "mean_gain": 0.6,
+    "mean_pre": 0.3, "mean_post": 0.9, "mean_gain": 0.6,
 }

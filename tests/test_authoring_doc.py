@@ -28,7 +28,9 @@ def test_region_and_quiz_examples_load(tmp_path):
     (tmp_path / "regions" / "qa.yaml").write_text(region, encoding="utf-8")
     (tmp_path / "quiz" / "quiz.yaml").write_text(quiz, encoding="utf-8")
     assert load_region(tmp_path / "regions" / "qa.yaml").code == "qa"
-    assert load_quiz(tmp_path / "quiz" / "quiz.yaml").questions[0].correct == 1
+    quiz = load_quiz(tmp_path / "quiz" / "quiz.yaml")
+    assert quiz.questions[0].correct == 1 and quiz.age_band == "10-13"
+    assert [q.form for q in quiz.questions] == ["a", "b"]
 
 
 def test_every_code_is_documented():

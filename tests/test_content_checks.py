@@ -45,8 +45,8 @@ EXPECTED = {
     "missing_key.yaml": ["3:1: error: missing required key 'start' [E102]"],
     "missing_language.yaml": ["4:1: error: missing Arabic text ('ar') [E401]"],
     "next_missing.yaml": [
+        # the W203 for 'told_mum' follows from the typo: folded under it (tests/test_author_messages.py)
         "38:15: error: 'next' names a node that does not exist: 'told_mun' (did you mean 'told_mum'?) [E201]",
-        "47:3: warning: node 'told_mum' cannot be reached from the start node 'offer' [W203]",
     ],
     "no_end_reachable.yaml": [
         "66:3: error: no ending can be reached from node 'chat_more': the player would be stuck in a loop [E204]",
@@ -57,8 +57,7 @@ EXPECTED = {
     ],
     "no_safe_choice.yaml": ["31:5: error: this decision has no safe choice: add one with 'safe: true' [E301]"],
     "node_without_choices_or_end.yaml": [
-        "54:3: error: a node needs either 'choices' (a decision) or 'end' (an ending) [E105]",
-        "56:5: error: unknown key 'ending' (did you mean 'end'?) [E101]",
+        "56:5: error: unknown key 'ending' (did you mean 'end'?) [E101]",  # the E105 is folded under it
     ],
     "not_utf8.yaml": ["2:8: error: not UTF-8 text (byte 0xe9); save the file as UTF-8 [E002]"],
     "player_defined.yaml": ["18:3: error: 'me' is the child playing; it is not defined here [E105]"],
@@ -87,7 +86,7 @@ EXPECTED = {
     "two_documents.yaml": ["65:1: error: more than one document ('---') in one file [E010]"],
     "unknown_action.yaml": [
         "33:17: error: unknown action 'tell_adlt' (did you mean 'tell_adult'?); use one of: block, report, "
-        "tell_adult, reply, accept, ignore, delete, decline, send [E104]",
+        "tell_adult, reply, accept, ignore, delete, decline, send, leave, tell_friend [E104]",
     ],
     "unknown_alias.yaml": [
         "2:5: error: unknown alias '*nowhere' (an alias must follow its '&nowhere' anchor, and cannot point "
@@ -98,8 +97,7 @@ EXPECTED = {
         "me [E501]",
     ],
     "unknown_key.yaml": [
-        "3:1: error: missing required key 'title' [E102]",
-        "4:1: error: unknown key 'titel' (did you mean 'title'?) [E101]",
+        "4:1: error: unknown key 'titel' (did you mean 'title'?) [E101]",  # "missing 'title'" is folded under it
     ],
     "unreachable_node.yaml": ["58:3: warning: node 'orphan' cannot be reached from the start node 'offer' [W203]"],
     "unsafe_without_instead.yaml": [
@@ -110,10 +108,26 @@ EXPECTED = {
         "34:15: error: 'safe' should be true or false, found text 'yes please' [E103]",
     ],
     "quiz/quiz.yaml": [
-        "10:14: error: 'correct' is 2 but there are only 2 options (counting from 0, the last is 1) [E506]",
-        "12:9: error: question id 'password_secret' is used twice (also question 1) [E507]",
+        "12:14: error: 'correct' is 2 but there are only 2 options (counting from 0, the last is 1) [E506]",
+        "14:9: error: question id 'password_secret' is used twice (also question 1) [E507]",
+    ],
+    "quiz/quiz_7_9.yaml": [
+        "7:12: error: topic 'gift_offer' has no form-b question: each topic needs a form-a question (before and "
+        "after playing) and a parallel form-b one of the same difficulty (the delayed check) [E520]",
+        "12:14: error: this option repeats option 1 ('Say no and tell Mum.') [E521]",
+        "13:14: error: option 'All of the above' lets a child answer without reading the others; write a "
+        "believable wrong answer instead (LESSON-RULES §5) [E522]",
+        "13:38: error: option 'كُلُّ مَا سَبَقَ' lets a child answer without reading the others; write a "
+        "believable wrong answer instead (LESSON-RULES §5) [E522]",
+        "19:16: error: 25 words; a 7-9 quiz keeps a question to 20 words [E523]",
+        "19:147: warning: Arabic words without harakat in a 7-9 quiz: طفل يطلب صورتي ماذا أفعل; vowel them "
+        "fully (the setting can hide them) [W524]",
     ],
 }
+
+
+def _lesson(problem) -> bool:
+    return problem.code[1:2] == "7" and problem.code != "W700"
 
 
 @pytest.fixture(autouse=True)
@@ -124,7 +138,9 @@ def _quiet_engine_log(caplog):
 
 
 def _reported(path: Path, fit: bool = True) -> list[str]:
-    problems = validate_paths([path], fit=fit)
+    """What validate says about a fixture, without the lesson checks (E701-E713: tests/test_lesson_checks.py
+    has fixtures of its own; these fixtures are written to break the form, not the lesson)."""
+    problems = [p for p in validate_paths([path], fit=fit) if not _lesson(p)]
     assert all(p.file == str(path) for p in problems)
     return [str(p).split(":", 1)[1] for p in problems]
 
@@ -135,7 +151,7 @@ def test_bad_fixture_reports_exact_lines(name):
 
 
 def test_every_bad_fixture_is_covered():
-    on_disk = {p.relative_to(BAD).as_posix() for p in BAD.glob("*.yaml")} | {"quiz/quiz.yaml"}
+    on_disk = {p.relative_to(BAD).as_posix() for p in BAD.glob("*.yaml")} | {"quiz/quiz.yaml", "quiz/quiz_7_9.yaml"}
     assert on_disk == set(EXPECTED)
 
 
@@ -166,7 +182,7 @@ def test_fit_names_arabic_box_and_line_count(tmp_path):
     long_ar = "هَذِهِ رِسَالَةٌ طَوِيلَةٌ جِدًّا " * 40
     text = text.replace('ar: "فَقَطْ أَعْطِنِي كَلِمَةَ السِّرِّ."', f'ar: "{long_ar}"')
     (tmp_path / "long.yaml").write_text(text, encoding="utf-8")
-    [problem] = validate_paths([tmp_path / "long.yaml"])
+    [problem] = [p for p in validate_paths([tmp_path / "long.yaml"]) if not _lesson(p)]
     assert (problem.line, problem.code) == (29, "E601")
     assert problem.message.startswith("Arabic text ('ar') does not fit its 'message' box: ")
     assert "the box holds 8" in problem.message

@@ -59,6 +59,7 @@ def test_region_and_quiz():
     assert (phone.kind, phone.phone, phone.confirmed, phone.url) == ("phone", "919", False, None)
     quiz = load_quiz(VALID / "quiz" / "quiz.yaml")
     assert quiz.questions[0].correct == 1 and len(quiz.questions[0].options) == 2
+    assert quiz.age_band == "10-13" and [q.form for q in quiz.questions] == ["a", "b"]
 
 
 def test_content_error_carries_every_problem():
@@ -87,6 +88,7 @@ def test_library_lists_valid_and_names_broken(tmp_path):
     # and it lost the id to the valid file; its safe ending follows an unsafe choice (E701)
     assert {p.code for p in lib.errors[0].problems} == {"E301", "E504", "E701"}
     assert [r.code for r in lib.regions] == ["qa"] and lib.quiz is not None
+    assert [q.age_band for q in lib.quizzes] == ["10-13"]
     assert lib.scenario("second_one").id == "second_one"
 
 

@@ -1,6 +1,7 @@
-"""The class quiz answered with the keyboard alone — Enter, arrows in reading order, Tab, number keys — with
-the focus ring visible on the control in focus, in English and in Arabic. Every input is a posted KEYDOWN
-event through the game's own loop; nothing is clicked and no method of the screen is called directly."""
+"""The class quiz answered with the keyboard alone — arrows in reading order, Tab, Enter, number keys, Esc —
+and with the mouse alone, in English and in Arabic. No answer is pre-selected: Enter on nothing does
+nothing, and the ring appears only after a key. Every input is a posted event through the game's own loop;
+no method of the screen is called directly."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -25,7 +26,7 @@ class Recorder:
     def __init__(self):
         self.answers = []
 
-    def record_quiz_answer(self, nickname, phase, question_id, chosen, correct):
+    def record_quiz_answer(self, nickname, phase, question_id, chosen, correct, topic="", delay_days=None):
         self.answers.append((question_id, chosen, correct))
 
 
@@ -87,10 +88,17 @@ def test_quiz_answered_with_keys_alone_shows_the_focus_ring(game, lang):
 
     press(game, pygame.K_RETURN)
     assert screen.index == 0
-    assert focused(screen) == "option:0", "the first question's first option takes the keyboard focus"
-    assert screen.focus.focus_visible and ring_pixels(game, screen.widget("option:0")) > 50
+    assert focused(screen) == "", "no option is chosen for the child"
+    assert ring_pixels(game, screen.widget("option:0")) == 0
+    for _ in range(3):
+        press(game, pygame.K_RETURN)  # Enter (and Space) on nothing does nothing
+        press(game, pygame.K_SPACE)
+    assert screen.index == 0 and recorder.answers == [] and focused(screen) == ""
 
-    # arrows follow the reading direction; Up/Down and Tab/Shift+Tab move too
+    # the first arrow shows the ring on the first option; arrows follow the reading direction
+    press(game, FORWARD[lang])
+    assert focused(screen) == "option:0" and screen.focus.focus_visible
+    assert ring_pixels(game, screen.widget("option:0")) > 50
     press(game, FORWARD[lang])
     assert focused(screen) == "option:1"
     assert ring_pixels(game, screen.widget("option:1")) > 50
@@ -108,31 +116,81 @@ def test_quiz_answered_with_keys_alone_shows_the_focus_ring(game, lang):
 
     press(game, pygame.K_RETURN)  # answer the focused option
     assert recorder.answers == [("stranger_request", 1, True)]
+    assert screen.index == 1 and focused(screen) == ""  # the next question again starts with nothing chosen
+    press(game, pygame.K_RETURN)
     assert screen.index == 1
-    assert focused(screen) == "option:0" and ring_pixels(game, screen.widget("option:0")) > 50
 
-    for n in range(1, len(quiz.questions)):  # the rest with number keys: 1, 2, 1, ...
+    for n in range(1, len(screen.questions)):  # the rest with number keys: 1, 2, 1, ...
         press(game, pygame.K_1 if n % 2 else pygame.K_2)
-    assert [a[1] for a in recorder.answers[1:]] == [0 if n % 2 else 1 for n in range(1, len(quiz.questions))]
+    assert [a[1] for a in recorder.answers[1:]] == [0 if n % 2 else 1 for n in range(1, len(screen.questions))]
     assert screen.question is None and focused(screen) == "continue"
     assert ring_pixels(game, screen.widget("continue")) > 50
-
-    press(game, pygame.K_ESCAPE)  # no way round the quiz
-    assert game.stack.top is screen
     press(game, pygame.K_RETURN)
     assert game.stack.top is not screen
     assert done == [sum(1 for a in recorder.answers if a[2])]
 
 
-def test_mouse_users_see_no_ring_but_keys_still_work(game):
-    """A click answers without showing the ring; the next key press shows it on the next question's first option."""
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_esc_pauses_the_quiz_and_it_resumes_where_it_was(game, lang):
+    """Esc shows the pause card: Esc or 'Back to the quiz' return to the same question; 'Back to the title
+    screen' closes the quiz, and a new quiz screen for the same child starts at the first unanswered item."""
+    game.update_settings(language=lang)
     quiz = load_quiz(QUIZ)
+    recorder = Recorder()
+    results = []
     game.stack.push(TitleScreen(game))
-    screen = game.stack.push(QuizScreen(game, quiz, "pre", "Sami"))
+    screen = game.stack.push(QuizScreen(game, quiz, "pre", "Sami", recorder=recorder), results.append)
+    press(game, pygame.K_RETURN)
+    press(game, pygame.K_2)  # question 1 answered
+    press(game, pygame.K_ESCAPE)
+    assert game.stack.top.name == "quiz_pause" and screen.index == 1
+    press(game, pygame.K_ESCAPE)  # Esc again: back to the quiz, same question
+    assert game.stack.top is screen and screen.index == 1
+    press(game, pygame.K_ESCAPE)
+    pause = game.stack.top
+    press(game, FORWARD[lang])
+    press(game, FORWARD[lang])
+    assert pause.focus.focused.name == "option:title"
+    press(game, pygame.K_RETURN)
+    assert isinstance(game.stack.top, TitleScreen) and results == ["title"]
+    assert [a[0] for a in recorder.answers] == ["stranger_request"]
+    again = QuizScreen(game, quiz, "pre", "Sami", recorder=recorder, answered=[a[0] for a in recorder.answers])
+    assert [q.id for q in again.questions] == ["secret_gift"]
+
+
+def test_shuffled_options_are_recorded_by_their_file_index(game):
+    """The screen shows this child's order; the answer stored is the option's index in the file."""
+    quiz = load_quiz(QUIZ)
+    recorder = Recorder()
+    first = quiz.questions[0]
+    order = {first.id: (2, 0, 1)}  # the right answer (file index 1) is shown third
+    game.stack.push(TitleScreen(game))
+    screen = game.stack.push(QuizScreen(game, quiz, "pre", "Sami", recorder=recorder, orders=order))
+    press(game, pygame.K_RETURN)
+    assert screen.widget("option:2").text.endswith(first.options[1]["en"])
+    game.post_click(screen.widget("option:2").rect.center)
+    settle(game)
+    assert recorder.answers == [(first.id, 1, True)]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_mouse_alone_answers_the_quiz_without_a_ring(game, lang):
+    """Start, every answer and Continue by clicks: no ring ever shows, every answer is recorded."""
+    game.update_settings(language=lang)
+    quiz = load_quiz(QUIZ)
+    recorder = Recorder()
+    done = []
+    game.stack.push(TitleScreen(game))
+    screen = game.stack.push(QuizScreen(game, quiz, "pre", "Sami", recorder=recorder), done.append)
     game.draw()
     game.post_click(screen.widget("start").rect.center)
     settle(game)
-    assert screen.index == 0 and not screen.focus.focus_visible
-    assert ring_pixels(game, screen.widget("option:0")) == 0
-    press(game, pygame.K_RETURN)  # Enter on the focused first option answers it, ring shown
-    assert screen.index == 1 and focused(screen) == "option:0" and screen.focus.focus_visible
+    for n in range(len(screen.questions)):
+        assert screen.index == n and not screen.focus.focus_visible
+        assert ring_pixels(game, screen.widget("option:0")) == 0
+        game.post_click(screen.widget("option:0").rect.center)
+        settle(game)
+    assert len(recorder.answers) == len(screen.questions)
+    game.post_click(screen.widget("continue").rect.center)
+    settle(game)
+    assert game.stack.top is not screen and done == [sum(a[2] for a in recorder.answers)]

@@ -55,7 +55,7 @@ def test_english_report_shows_the_class_figures(tmp_path, lab):
     assert "Want 500 free gems?" in _row(page, "data-decision", "test_gift/offer")[1]
     cards = dict(re.findall(r'data-figure="([a-z-]+)">[^<]*<b>(.*?)</b>', page))
     assert {k: _text(v) for k, v in cards.items()} == {
-        "children": "4", "finished": "6 / 7", "choices": "12", "safe-rate": "67%", "gain": "+60"}
+        "children": "4", "finished": "6 / 7", "choices": "12", "safe-rate": "67%", "gain": "+60 (2 children)"}
 
 
 def test_english_report_who_finished_and_quiz(tmp_path, lab):
@@ -65,10 +65,16 @@ def test_english_report_who_finished_and_quiz(tmp_path, lab):
     assert "Omar safe 20/20 2 attempts not played 1" in who
     assert "Sara recovered 10/20 started, not finished 1" in who
     quiz = _block(page, r'<table class="quiz">(.*?)</table>')
-    assert "Nour 1/5 (20%) 5/5 (100%) +80" in quiz
-    assert "Omar 2/5 (40%) 4/5 (80%) +40" in quiz
-    assert "Sara 3/5 (60%) – –" in quiz
-    assert "Class mean 40% 90% +60" in quiz
+    assert "Nour 1 / 5 (20%) 5 / 5 (100%) +80" in quiz
+    assert "Omar 2 / 5 (40%) 4 / 5 (80%) +40" in quiz
+    assert "Sara 3 / 5 (60%) – –" in quiz
+    # the class row is over the children who took both, so after - before is the gain, with its n
+    assert "Class (children who took both) (2 children) 30% 90% +60" in quiz
+    assert _block(page, r'<p data-figure="paired">(.*?)</p>') == (
+        "Before 30%, after 90%: a gain of +60 percentage points, over 2 children who took both quizzes.")
+    assert _block(page, r'<p class="muted" data-figure="unpaired">(.*?)</p>') == (
+        "Not in the gain: 1 child took only the quiz before, 0 children only the quiz after.")
+    assert "no comparison group" in _block(page, r'<p data-figure="limits">(.*?)</p>')
     assert "Lina" not in page  # class 6A is not in 5B's report
 
 

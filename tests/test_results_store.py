@@ -58,7 +58,33 @@ def test_only_the_listed_facts_are_stored(tmp_path):
     assert set(_columns(store.path, "decisions")) == {"run_id", "step", "node_id", "choice_index", "action", "safe",
                                                       "points", "seconds", "at"}
     assert set(_columns(store.path, "quiz_answers")) == {"session_id", "class_name", "nickname", "phase",
-                                                         "question_id", "chosen", "correct", "at"}
+                                                         "question_id", "chosen", "correct", "at", "topic",
+                                                         "delay_days"}
+
+
+def test_a_v2_file_keeps_its_answers_and_takes_delayed_ones(tmp_path):
+    """Migration v2 -> v3 rebuilds quiz_answers (SQLite can't widen a CHECK): old answers stay, and the new
+    'delayed' phase with its topic and delay is stored and read back."""
+    import sqlite3
+
+    from aman_game.results.schema import MIGRATIONS
+
+    path = tmp_path / "results-old.sqlite3"
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    MIGRATIONS[0](conn)
+    MIGRATIONS[1](conn)
+    conn.execute("PRAGMA user_version = 2")
+    conn.execute("INSERT INTO quiz_answers VALUES('s', '5B', 'Nour', 'pre', 'q1', 1, 1, '2026-01-01T08:00:00+00:00')")
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute("INSERT INTO quiz_answers VALUES('s', '5B', 'Nour', 'delayed', 'q1', 1, 1, 'x')")
+    conn.close()
+    store = ResultsStore.open_file(path)
+    store.record_quiz_answer("5B", "Nour", "delayed", "q1b", 0, False, topic="gift_offer", delay_days=7)
+    store.close()
+    old, new = load_results([path]).quiz_answers
+    assert (old.phase, old.question_id, old.topic, old.delay_days) == ("pre", "q1", "", None)
+    assert (new.phase, new.question_id, new.chosen, new.correct, new.topic, new.delay_days) == (
+        "delayed", "q1b", 0, False, "gift_offer", 7)
 
 
 def test_bad_values_are_refused(tmp_path):

@@ -1,4 +1,8 @@
-"""`python main.py class list [--data-dir DIR]` and `python main.py class delete NAME [--data-dir DIR] [--yes]`.
+"""`python main.py class list|delete|create|start|end ...` — a class's setup and stored results, without the mouse.
+
+create: `class create NAME --stories ID,ID [--quiz] [--ages 7-9|10-13|all] [--sensitive] [--kiosk]
+[--lang ar|en] --data-dir DIR` sets a class up in teacher.json (as teacher mode's setup screen does; a lab's
+IT person or a test can script it); start makes it the session every PC on the folder runs; end stops it.
 
 list: the classes in every results file of the data folder, with how many children and runs each has.
 delete: erases one class from every results file in the folder, for good (the file is rebuilt so the
@@ -12,8 +16,17 @@ import sys
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("action", choices=("list", "delete"), help="list the classes, or delete one")
-    parser.add_argument("name", nargs="?", metavar="NAME", help="the class to delete (e.g. 5B)")
+    parser.add_argument("action", choices=("list", "delete", "create", "start", "end"),
+                        help="list the classes, delete one's results, or set one up / start / end its session")
+    parser.add_argument("name", nargs="?", metavar="NAME", help="the class (e.g. 5B)")
+    parser.add_argument("--stories", metavar="ID,ID", help="create: the playlist, story ids in order "
+                        "(default: every story of the age band)")
+    parser.add_argument("--quiz", action="store_true", help="create: the quiz before and after playing, and "
+                        "the delayed check on a later day")
+    parser.add_argument("--ages", choices=("7-9", "10-13", "all"), default="all", help="create: the age band")
+    parser.add_argument("--sensitive", action="store_true", help="create: allow stories marked sensitivity: high")
+    parser.add_argument("--kiosk", action="store_true", help="create: full screen; leaving needs the teacher PIN")
+    parser.add_argument("--lang", choices=("ar", "en"), help="create: keep the game in this language")
     parser.add_argument("--data-dir", metavar="DIR", help="folder of results files (default: this user's data "
                         "folder; give the shared folder in a lab)")
     parser.add_argument("--yes", action="store_true", help="delete without asking")
@@ -26,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
     from aman_game.results.maintenance import delete_class, list_classes
 
     folder = Path(args.data_dir) if args.data_dir else default_data_dir()
+    if args.action in ("create", "start", "end"):
+        return _setup(args, folder)
     if not folder.is_dir():
         print(f"class: no data folder at {folder}", file=sys.stderr)
         return 2
@@ -70,3 +85,69 @@ def run(args: argparse.Namespace) -> int:
     for path in report.set_aside:
         print(f"class delete: damaged file {path} may still hold this class; delete it by hand", file=sys.stderr)
     return 1 if report.failed or progress_failed else 0
+
+
+def _setup(args: argparse.Namespace, folder) -> int:
+    """create / start / end: teacher.json in `folder`, checked as the setup screen checks it."""
+    from aman_game.teacher_config import ClassSession, TeacherConfig, TeacherConfigError
+
+    config = TeacherConfig.load(folder)
+    if config.problem:
+        print(f"class {args.action}: {config.problem}", file=sys.stderr)
+        return 1
+    if args.action == "end":
+        ended = config.active
+        config.end_session()
+    elif not args.name:
+        print(f"class {args.action}: say which class, e.g. `class {args.action} 5B`", file=sys.stderr)
+        return 2
+    elif args.action == "start":
+        if config.session(args.name) is None:
+            known = ", ".join(s.name for s in config.sessions) or "none"
+            print(f"class start: no class {args.name!r} set up in {folder} (classes: {known}); "
+                  "use `class create` first", file=sys.stderr)
+            return 1
+        config.start_session(args.name)
+    else:
+        problem = _check_stories(args)
+        if problem:
+            print(f"class create: {problem}", file=sys.stderr)
+            return 1
+        session = ClassSession(args.name, playlist=[s for s in (args.stories or "").split(",") if s.strip()],
+                               language=args.lang or "", age_band="" if args.ages == "all" else args.ages,
+                               allow_high_sensitivity=args.sensitive, kiosk=args.kiosk, quiz=args.quiz)
+        try:
+            config.upsert_session(session)
+        except ValueError as exc:
+            print(f"class create: {exc}", file=sys.stderr)
+            return 2
+    try:
+        config.save()
+    except TeacherConfigError as exc:
+        print(f"class {args.action}: {exc}", file=sys.stderr)
+        return 1
+    if args.action == "end":
+        print(f"ended class session {ended}" if ended else "no class session was running")
+    elif args.action == "start":
+        print(f"class {config.active} is now the session every PC on {folder} runs")
+    else:
+        print(f"set up class {args.name} in {config.path}")
+    return 0
+
+
+def _check_stories(args: argparse.Namespace) -> str | None:
+    """Every story named exists, suits the age band and, if sensitive, is allowed; else what is wrong."""
+    from aman_game import SCENES_DIR
+    from aman_game.content import load_library
+
+    ids = [s.strip() for s in (args.stories or "").split(",") if s.strip()]
+    library = {s.id: s for s in load_library(SCENES_DIR).scenarios}
+    for story_id in ids:
+        story = library.get(story_id)
+        if story is None:
+            return f"no story {story_id!r}; stories: {', '.join(sorted(library))}"
+        if args.ages != "all" and story.age_band != args.ages:
+            return f"story {story_id!r} is for ages {story.age_band}, not {args.ages}"
+        if story.sensitivity == "high" and not args.sensitive:
+            return f"story {story_id!r} is marked sensitivity: high; add --sensitive to include it"
+    return None

@@ -1,4 +1,4 @@
-"""`python main.py graph SCENARIO [--format dot|mermaid] [--lang en|ar]`: a scenario's branch map.
+"""`python main.py graph SCENARIO|ID [--format dot|mermaid] [--lang en|ar]`: a scenario's branch map.
 
 Like Twine's story map: every node, every choice as an edge. Safe choices are solid green edges marked
 ✓, unsafe ones dashed red marked ✗; endings are filled in the colour of their outcome (safe green,
@@ -8,7 +8,6 @@ Markdown file (GitHub renders it) or run the dot output through Graphviz: `dot -
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
 OUTCOME_COLOURS = {"safe": "#b7e4c7", "recovered": "#ffe8a3", "unsafe": "#f4b6b6"}
@@ -17,7 +16,7 @@ LABEL_CHARS = 40
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("scenario", metavar="SCENARIO", help="a scenario .yaml file")
+    parser.add_argument("scenario", metavar="SCENARIO", help="a scenario file, or a scenario id from scenes/")
     parser.add_argument("--format", choices=("dot", "mermaid"), default="dot", help="output format (default dot)")
     parser.add_argument("--lang", default="en", help="language of the edge labels (default en)")
 
@@ -98,16 +97,18 @@ def to_mermaid(scenario, lang: str = "en") -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from aman_game.content import ContentError, load_scenario
+    from aman_game import SCENES_DIR
+    from aman_game.content.locate import find_scenario
 
-    if not os.path.isfile(args.scenario):
-        print(f"aman graph: error: no such file: {args.scenario}", file=sys.stderr)
-        return 2
+    from .play import load_for_command
+
     try:
-        scenario = load_scenario(args.scenario)
-    except ContentError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+        find_scenario(args.scenario, SCENES_DIR)
+    except FileNotFoundError as exc:  # a usage error, as validate's
+        print(f"aman graph: error: {exc}", file=sys.stderr)
+        return 2
+    scenario = load_for_command(args.scenario, "graph")  # a path or an id; a broken file prints its problems
+    if scenario is None:
         return 1
     render = to_mermaid if args.format == "mermaid" else to_dot
     sys.stdout.write(render(scenario, args.lang))

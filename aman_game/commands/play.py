@@ -5,6 +5,9 @@ Without SCENARIO the title screen opens. With --autoplay the real screens are dr
 event queue and one JSON line is printed at the end:
 {"scenario", "language", "path", "choices", "positions", "seed", "score", "max_score", "outcome"}
 (choices: logical indexes in the file; positions: the buttons pressed, as shown on screen).
+`--class NAME --nickname N --autoplay POLICY` without SCENARIO, for a class set up in --data-dir (`class
+create`), plays that child's whole session — delayed check, quiz before, the playlist, quiz after — and
+prints one JSON line per story and per quiz (aman_game.class_autoplay).
 Only the standard library is imported at module level (the parser must stay cheap).
 """
 from __future__ import annotations
@@ -18,7 +21,8 @@ from pathlib import Path
 def configure(parser) -> None:
     parser.add_argument("scenario", nargs="?", help="a scenario file, or a scenario id from scenes/ "
                                                     "(without it: the title screen)")
-    parser.add_argument("--lang", choices=["ar", "en"], help="language of the game (default: the settings)")
+    parser.add_argument("--lang", metavar="LANG", help="language of the game (default: the settings): ar, en, any "
+                                                      "language with a catalog in locales/, or a pseudo-locale (xa, xb)")
     parser.add_argument("--autoplay", choices=["safe", "unsafe", "random"],
                         help="let the game play itself with this policy")
     parser.add_argument("--path", help="autoplay these buttons in order: on-screen positions as a child presses "
@@ -35,24 +39,19 @@ def configure(parser) -> None:
 
 
 def resolve_scenario(spec: str):
-    """A Scenario from a file path or an id in scenes/; raises ContentError or FileNotFoundError."""
+    """A Scenario from a file path or an id in scenes/; raises ContentError (the file's problems, also
+    for a broken story named by its id) or FileNotFoundError."""
     from .. import SCENES_DIR
-    from ..content import load_library, load_scenario
+    from ..content import load_scenario
+    from ..content.locate import find_scenario
 
-    path = Path(spec)
-    if path.suffix in (".yaml", ".yml") or path.is_file():
-        if not path.is_file():
-            raise FileNotFoundError(spec)
-        return load_scenario(path)
-    direct = SCENES_DIR / f"{spec}.yaml"
-    if direct.is_file():
-        scenario = load_scenario(direct)
-        if scenario.id == spec:
-            return scenario
-    for scenario in load_library(SCENES_DIR).scenarios:
-        if scenario.id == spec:
-            return scenario
-    raise FileNotFoundError(f"no scenario with id {spec!r} in {SCENES_DIR}")
+    path = find_scenario(spec, SCENES_DIR)
+    try:  # problems name the file as the author would type it
+        rel = os.path.relpath(path)
+        path = Path(rel) if not rel.startswith("..") else path
+    except ValueError:  # another drive on Windows
+        pass
+    return load_scenario(path)
 
 
 def load_for_command(spec: str, command: str):
@@ -62,8 +61,8 @@ def load_for_command(spec: str, command: str):
     try:
         return resolve_scenario(spec)
     except ContentError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+        for problem in exc.problems:  # with what follows from each, indented under it
+            print("\n".join(problem.report_lines()), file=sys.stderr)
     except (FileNotFoundError, OSError) as exc:
         print(f"aman {command}: {exc}", file=sys.stderr)
     return None
@@ -78,6 +77,11 @@ def run(args) -> int:
     from .. import settings as settings_mod
     from ..app import Game, NoDisplay
 
+    if args.lang:
+        languages = i18n.available_languages(include_pseudo=True)
+        if args.lang not in languages:
+            print(f"aman play: no language '{args.lang}'; use one of: {', '.join(languages)}", file=sys.stderr)
+            return 2
     scenario = None
     if args.scenario:  # the content loader is imported only when a story is named: the title comes first
         scenario = load_for_command(args.scenario, "play")
@@ -107,6 +111,9 @@ def run(args) -> int:
               file=sys.stderr)
         return 1
 
+    controller = getattr(game, "class_session", None)
+    if autoplay and scenario is None and controller is not None and args.nickname:
+        return _play_class(game, controller, args, autoplay)
     driver = None
     if autoplay:
         from ..autoplay import AutoplayDriver, Policy
@@ -134,4 +141,23 @@ def run(args) -> int:
         session = getattr(game, "last_session", None) or first.session
         print(json.dumps(session.summary_json(i18n.current_language()), ensure_ascii=False))
         return 0 if driver is None or not driver.error else 1
+    return 0
+
+
+def _play_class(game, controller, args, mode: str) -> int:
+    """A child's whole class session, autoplayed: one JSON line per quiz and per story."""
+    from .. import i18n
+    from ..autoplay import Policy
+    from ..class_autoplay import play_class_session
+
+    plan = [int(x) for x in args.path.split(",") if x.strip()] if args.path else None
+    policy = Policy(mode, seed=args.seed, language=i18n.current_language(), nickname=args.nickname, plan=plan)
+    try:
+        play_class_session(game, controller, args.nickname, policy,
+                           emit=lambda line: print(line, flush=True))
+    except RuntimeError as exc:
+        print(f"aman play: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        game.close()
     return 0

@@ -85,16 +85,17 @@ def print_audit(game, scenario, args) -> int:
 
 
 def render_all(game, scenario, out: Path) -> list[Path]:
-    from ..play_session import PlaySession, end_paths
+    from ..play_session import PlaySession, end_paths, node_paths
     from ..screens.feedback import FeedbackScreen
     from ..screens.play import PlayScreen
     from ..screens.results import ResultsScreen
 
     written: list[Path] = []
+    paths = node_paths(scenario)  # each node reached by its shortest path: its real step number
     for node_id, node in scenario.nodes.items():
         game.stack.clear()
         play = game.stack.push(PlayScreen(game, scenario))
-        play.go_to(node_id)
+        play.go_to(node_id, paths.get(node_id))
         written.append(game.screenshot(out / f"node_{node_id}.png"))
         for i, choice in enumerate(node.choices):
             session = PlaySession(scenario, start=node_id)

@@ -1,4 +1,4 @@
-"""`python main.py report PATH... [--class NAME] --out report.html [--csv results.csv] [--lang ar|en]`
+"""`python main.py report PATH... [--class NAME] --out report.html [--csv results.csv] [--json [FILE]] [--lang ar|en]`
 and `python main.py report --parents [--lang ar|en] [--region qa] --out parents.html`.
 
 PATH is any mix of results files and folders of them (a lab's shared folder, a USB stick of copied
@@ -8,6 +8,7 @@ open it in any browser, print it, e-mail it; it needs no internet.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -17,6 +18,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--class", dest="class_name", metavar="NAME", help="report on this class only")
     parser.add_argument("--out", metavar="FILE", help="HTML file to write (default report.html, or parents.html)")
     parser.add_argument("--csv", metavar="FILE", help="also write every run, decision and quiz answer as CSV")
+    parser.add_argument("--json", nargs="?", const="-", metavar="FILE", help="the report's figures as JSON, to "
+                        "FILE or (without FILE) to standard output; the HTML is then written only with --out")
     parser.add_argument("--lang", choices=("ar", "en"), help="language of the report (default ar); with "
                         "--parents, only this language (default: both)")
     parser.add_argument("--parents", action="store_true", help="write the take-home page for parents instead")
@@ -66,13 +69,30 @@ def run(args: argparse.Namespace) -> int:
             return 1
         results = results.for_class(args.class_name)
     lang = args.lang or "ar"
-    out = Path(args.out or "report.html")
-    _write(out, build_class_report(results, content, lang, class_name=args.class_name))
-    print(f"wrote {out}: {len(results.classes())} class(es), {len(results.nicknames())} children, "
-          f"{len(results.runs)} runs, from {len(results.sources)} file(s)")
+    # with --json to standard output, the messages go to stderr so the output stays one JSON document
+    say = (lambda text: print(text, file=sys.stderr)) if args.json == "-" else print
+    if args.json:
+        import json
+
+        from aman_game.report.json_export import build_json
+
+        text = json.dumps(build_json(results, content, args.class_name), ensure_ascii=False, indent=1)
+        if args.json == "-":
+            try:
+                print(text)
+            except BrokenPipeError:  # `report --json | head`: the reader left; not an error of ours
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        else:
+            _write(Path(args.json), text + "\n")
+            say(f"wrote {args.json}")
+    if args.out or not args.json:
+        out = Path(args.out or "report.html")
+        _write(out, build_class_report(results, content, lang, class_name=args.class_name))
+        say(f"wrote {out}: {len(results.classes())} class(es), {len(results.nicknames())} children, "
+            f"{len(results.runs)} runs, from {len(results.sources)} file(s)")
     if args.csv:
         csv_path = Path(args.csv)
         csv_path.parent.mkdir(parents=True, exist_ok=True)
         write_csv(csv_path, results, content, lang)
-        print(f"wrote {csv_path}")
+        say(f"wrote {csv_path}")
     return 0

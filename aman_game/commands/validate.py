@@ -15,7 +15,7 @@ import sys
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="scenario files or scenes folders (default: the game's scenes/ folder)")
+                        help="scenario files, scenario ids or scenes folders (default: the game's scenes/ folder)")
     parser.add_argument("--json", action="store_true",
                         help="print a JSON list of {file, line, col, severity, message, code}")
     parser.add_argument("--no-fit", action="store_true",
@@ -25,9 +25,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--coverage", action="store_true",
                         help="print what the library teaches: topic x age band -> stories (Markdown), the "
                              "stories and decision points per band; exit 1 when a topic is missing")
-    parser.add_argument("--confirm", nargs="+", metavar="FILE", default=None,
-                        help="with --translations: record that these files' translations were checked "
-                             "against their current English text (docs/translating.md)")
+    parser.add_argument("--confirm", nargs="+", metavar="FILE[:LINE]", default=None,
+                        help="with --translations: record that these translations were checked against their "
+                             "current English text: a whole file, FILE:LINE for the string on that line, or "
+                             "FILE:KEY (docs/translating.md)")
 
 
 def _display(path: str) -> str:
@@ -78,32 +79,56 @@ def print_coverage(paths: list) -> int:
     return 1 if missing else 0
 
 
+def _by_id(spec: str, scenes_dir) -> str:
+    """A path as given, or the file of the scenario whose id is `spec` (as play, preview and graph take)."""
+    if os.path.exists(spec):
+        return spec
+    from aman_game.content.locate import find_scenario
+    try:
+        return _display(str(find_scenario(spec, scenes_dir)))
+    except FileNotFoundError:
+        return spec
+
+
+def lock_warnings(paths: list, skip=frozenset()) -> list:
+    """T020/T021 as warnings for the files being validated (plain `validate`, without --translations);
+    not for files in `skip` (those with errors: their translations come after fixing them)."""
+    from aman_game.content.loader import content_files
+    try:
+        from aman_game.translation_lock import check_files_against_lock
+    except ImportError:  # the translation tools are not installed: nothing to compare against
+        return []
+    return check_files_against_lock([path for path, _kind in content_files(paths) if str(path) not in skip])
+
+
 def run(args: argparse.Namespace) -> int:
     from aman_game import SCENES_DIR
     from aman_game.content import validate_paths
     from aman_game.content.errors import sort_problems
 
-    paths = list(args.paths) or [_display(str(SCENES_DIR))]
+    paths = [_by_id(p, SCENES_DIR) for p in args.paths] or [_display(str(SCENES_DIR))]
     missing = [p for p in paths if not os.path.exists(p)]
     if missing:
         for p in missing:
-            print(f"aman validate: error: no such file or folder: {p}", file=sys.stderr)
+            print(f"aman validate: error: no such file or folder, and no scenario with that id: {p}",
+                  file=sys.stderr)
         return 2
     if args.coverage:
         return print_coverage(paths)
     if args.confirm:
         module = _translation_module()
-        if not args.translations or module is None or not hasattr(module, "confirm"):
+        if not args.translations or module is None or not hasattr(module, "confirm_target"):
             print("aman validate: error: --confirm needs --translations (and the translation check)",
                   file=sys.stderr)
             return 2
-        from pathlib import Path
-        for file in args.confirm:
-            if not os.path.isfile(file):
-                print(f"aman validate: error: no such file: {file}", file=sys.stderr)
+        from aman_game.translation_lock import ConfirmError
+        for target in args.confirm:
+            try:
+                _file, count = module.confirm_target(target)
+            except ConfirmError as exc:
+                print(f"aman validate: error: --confirm {target}: {exc}", file=sys.stderr)
                 return 2
-            count = module.confirm(Path(file))
-            print(f"{file}: {count} translation(s) confirmed against their English text", file=sys.stderr)
+            print(f"{target}: {count} translation(s) confirmed against their English text", file=sys.stderr)
     import logging
     # W602 names text without a glyph, with its line; the engine's own log line would say it twice
     engine_log = logging.getLogger("aman_game.text")
@@ -115,6 +140,9 @@ def run(args: argparse.Namespace) -> int:
         engine_log.setLevel(level)
     if args.translations:
         problems = sort_problems([*problems, *translation_problems()])
+    else:  # stale or unconfirmed translations of the game's own files without errors, as warnings
+        broken = {p.file for p in problems if p.is_error}
+        problems = sort_problems([*problems, *lock_warnings(paths, skip=broken)])
     errors = sum(p.is_error for p in problems)
     try:
         _print(problems, args, paths, errors)
@@ -130,7 +158,9 @@ def _print(problems: list, args: argparse.Namespace, paths: list, errors: int) -
         sys.stdout.write("\n")
     else:
         for p in problems:
-            print(p)
+            print("\n".join(p.report_lines()) if hasattr(p, "report_lines") else p)
         files = len(content_files(paths))
         warnings = len(problems) - errors
-        print(f"{files} file(s) checked: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+        folded = sum(len(getattr(p, "folded", ())) for p in problems)
+        also = f" ({folded} more folded under their cause)" if folded else ""
+        print(f"{files} file(s) checked: {errors} error(s), {warnings} warning(s){also}", file=sys.stderr)

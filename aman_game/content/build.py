@@ -83,11 +83,12 @@ class _Builder:
         for i, q in enumerate(self.doc.data["questions"]):
             path = ("questions", i)
             questions.append(Question(
-                q["id"], q["topic"], self.text(q["text"], path + ("text",)),
+                q["id"], q["topic"], q["form"], self.text(q["text"], path + ("text",)),
                 tuple(self.text(o, path + ("options", j)) for j, o in enumerate(q["options"])),
                 q["correct"], self.text(q["explain"], path + ("explain",)),
                 Loc(self.doc.file, *self.doc.position(path))))
-        return Quiz(tuple(questions), self.doc.file, Loc(self.doc.file, *self.doc.position(())))
+        return Quiz(tuple(questions), self.doc.data["age_band"], self.doc.file,
+                    Loc(self.doc.file, *self.doc.position(())))
 
 
 def build(doc: Document, kind: str):

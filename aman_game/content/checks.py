@@ -14,6 +14,7 @@ from .config import ASSET_KEYS, PLAYER_CHARACTER, TOPICS
 from .errors import WARNING, did_you_mean
 from .findings import Finding
 from .pedagogy import SCENARIO_CHECKS
+from .quiz_checks import QUIZ_CHECKS
 
 Check = Callable[[dict], Iterator[Finding]]
 
@@ -184,9 +185,12 @@ def check_quiz(data: dict) -> Iterator[Finding]:
                 seen[qid] = i
 
 
+from .direction import check_choice_ids, check_direction_controls  # noqa: E402 (E107, E403/W404)
+
 CHECKS: dict[str, tuple[Check, ...]] = {
-    "scenario": (check_references, check_graph, check_node_topics, check_assets, *SCENARIO_CHECKS),
-    "region": (),
-    "quiz": (check_quiz,),
+    "scenario": (check_references, check_graph, check_node_topics, check_assets, check_choice_ids,
+                 check_direction_controls, *SCENARIO_CHECKS),
+    "region": (check_direction_controls,),
+    "quiz": (check_quiz, check_direction_controls, *QUIZ_CHECKS),
     "glossary": (),
 }

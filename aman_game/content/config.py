@@ -21,6 +21,20 @@ TOPICS = (
     "account_security", "upsetting_content", "known_adult", "fake_images", "group_chat", "bystander",
 )
 SENSITIVITIES = ("normal", "high")
+
+# --- the quiz (scenes/quiz/<band>.yaml, one bank per age band) -------------------------------------------
+#: Items a class is asked before and after playing, at most: 7-9 children read (or hear) fewer.
+QUIZ_MAX_ITEMS: dict[str, int] = {"7-9": 5, "10-13": 8}
+#: Items of the delayed check a returning child answers on a later day.
+QUIZ_DELAYED_ITEMS = 3
+#: Words per string, per band (LESSON-RULES §3: 7-9 one short idea, read-aloud friendly).
+QUIZ_WORD_LIMITS: dict[str, dict[str, int]] = {
+    "7-9": {"text": 20, "options": 12, "explain": 20},
+    "10-13": {"text": 32, "options": 20, "explain": 32},
+}
+#: Options that let a child answer without reading the others (LESSON-RULES §5): not allowed.
+QUIZ_BANNED_OPTIONS = ("all of the above", "none of the above", "both of the above", "كل ما سبق",
+                       "جميع ما سبق", "لا شيء مما سبق", "كل ما ذكر")
 APP_LOOKS = ("messenger", "game_lobby")
 ROLES = ("stranger", "friend", "adult", "guide")
 #: picture: a photo shared in the chat, drawn as a placeholder card (never a real image); hidden_picture: a

@@ -7,7 +7,7 @@ Line and column are 1-based, as editors count them.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 ERROR = "error"
@@ -22,17 +22,28 @@ class Problem:
     severity: str
     message: str
     code: str
+    #: Problems that follow from this one (one root cause, one message): listed under it by `validate`.
+    folded: tuple = field(default=(), compare=False)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.code}]"
+
+    def report_lines(self) -> list[str]:
+        """This problem's line, then one indented line per problem that follows from it (editors and CI
+        read only the first: the follow-on lines do not start with a file name)."""
+        return [str(self)] + [f"    follows from it: line {p.line}:{p.col}: {p.severity}: {p.message} [{p.code}]"
+                              for p in self.folded]
 
     @property
     def is_error(self) -> bool:
         return self.severity == ERROR
 
     def to_dict(self) -> dict:
-        return {"file": self.file, "line": self.line, "col": self.col, "severity": self.severity,
-                "message": self.message, "code": self.code}
+        out = {"file": self.file, "line": self.line, "col": self.col, "severity": self.severity,
+               "message": self.message, "code": self.code}
+        if self.folded:
+            out["folded"] = [p.to_dict() for p in self.folded]
+        return out
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:

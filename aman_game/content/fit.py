@@ -1,7 +1,7 @@
 """Does every string fit the box the game draws it in, at its real size, in the real font, in each language?
 
 The box for a string follows from where it sits in the file (a choice's text is drawn in the "choice"
-box, ...); the boxes are theme.TEXT_BOXES, shared with the screens. The text engine lays the string out
+box, ...); the boxes are text_boxes.TEXT_BOXES, data the screens' theme reads too. The text engine lays the string out
 exactly as the screens will, so a line count here is the line count on screen. Slow next to the other
 checks (it shapes every string), so `validate --no-fit` skips it; the engine is created once and reused.
 """
@@ -76,7 +76,7 @@ def check_fit(data: dict, kind: str = "scenario") -> Iterator[Finding]:
     """E601: a string needs more lines than its box holds. W603: it fits at the normal text size but not at
     the largest, where the screens give the box more lines or more width (TextBox.at_scale) and still cut
     it. W602: characters no font can draw."""
-    from aman_game.theme import TEXT_BOXES, TEXT_SCALES
+    from ..text_boxes import TEXT_BOXES, TEXT_SCALES  # data the screens' theme reads too
     engine = _engine()
     for path, box_name, lang, text in boxed_texts(data, kind):
         box = TEXT_BOXES[box_name]

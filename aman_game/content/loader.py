@@ -16,6 +16,7 @@ from .checks import CHECKS
 from .config import MAX_PROBLEMS_PER_FILE
 from .errors import ERROR, WARNING, ContentError, Problem, sort_problems
 from .findings import Finding
+from .folding import fold
 from .model import Quiz, Region, Scenario
 from .schema import schema_findings
 from .yaml_reader import Document, read_document
@@ -63,11 +64,14 @@ def check_document(doc: Document, kind: str, *, fit: bool = False) -> list[Probl
     checks = [lambda d: schema_findings(d, kind), *CHECKS[kind]]
     if fit:
         checks.append(lambda d: _fit_findings(d, kind))
+    findings: list[Finding] = []
     for check in checks:
         try:
-            problems.extend(f.locate(doc) for f in check(doc.data))
+            findings.extend(list(check(doc.data)))
         except Exception as exc:  # an author never sees a traceback; E999 asks them to report it
             problems.append(_internal(doc.file, check, exc))
+    # one root cause, one message: a typo's consequences are listed under it, not beside it
+    problems.extend(f.locate(doc) for f in fold(doc.data, findings))
     return problems
 
 
@@ -127,7 +131,7 @@ def discover(path: Path) -> list[tuple[Path, str]]:
 
 def cross_file_findings(checked: Iterable[Checked]) -> list[Problem]:
     """Problems that only show across files: a scenario or region id used twice (E504), two default
-    regions (E508). The later file (in sorted order, valid files first) gets the error."""
+    regions (E508), two quiz banks for one age band (E504). The later file (in sorted order, valid files first) gets the error."""
     problems: list[Problem] = []
     owners: dict[tuple[str, str], Checked] = {}
     default_region: Optional[Checked] = None
@@ -135,14 +139,15 @@ def cross_file_findings(checked: Iterable[Checked]) -> list[Problem]:
     for c in sorted(checked, key=lambda c: (not c.ok, c.file)):
         if c.doc is None or not isinstance(c.doc.data, dict):
             continue
-        id_key = {"scenario": "id", "region": "region"}.get(c.kind)
+        id_key = {"scenario": "id", "region": "region", "quiz": "age_band"}.get(c.kind)
         value = c.doc.data.get(id_key) if id_key else None
         if isinstance(value, str):
             first = owners.setdefault((c.kind, value), c)
             if first is not c:
                 line = first.doc.position((id_key,))[0]
-                problems.append(Finding("E504", (id_key,), f"{c.kind} id '{value}' is already used by "
-                                        f"{first.file}:{line}").locate(c.doc))
+                what = f"a quiz for ages {value} is already given" if c.kind == "quiz" else \
+                    f"{c.kind} id '{value}' is already used"
+                problems.append(Finding("E504", (id_key,), f"{what} by {first.file}:{line}").locate(c.doc))
         if c.kind == "region" and c.doc.data.get("default") is True:
             if default_region is not None:
                 problems.append(Finding("E508", ("default",), "more than one region says 'default: true' "
@@ -158,7 +163,8 @@ class Library:
     scenarios: tuple[Scenario, ...]
     errors: tuple[ContentError, ...]
     regions: tuple[Region, ...] = ()
-    quiz: Optional[Quiz] = None
+    quiz: Optional[Quiz] = None  # the first bank found (older callers); `quizzes` holds one per age band
+    quizzes: tuple[Quiz, ...] = ()
 
     def scenario(self, scenario_id: str) -> Scenario:
         for s in self.scenarios:
@@ -187,7 +193,7 @@ def load_library(scenes_dir: Path | str, *, fit: bool = False) -> Library:
             continue  # read by the lesson checks (content/pedagogy.py), not by the game
         obj = build(c.doc, c.kind)
         {"scenario": scenarios, "region": regions, "quiz": quizzes}[c.kind].append(obj)
-    return Library(tuple(scenarios), tuple(errors), tuple(regions), quizzes[0] if quizzes else None)
+    return Library(tuple(scenarios), tuple(errors), tuple(regions), quizzes[0] if quizzes else None, tuple(quizzes))
 
 
 def content_files(paths: Iterable[Path | str]) -> list[tuple[Path, str]]:

@@ -188,6 +188,7 @@ class Region:
 class Question:
     id: str
     topic: str
+    form: str  # "a": asked before and after playing; "b": the parallel item of the delayed check
     text: Text
     options: tuple[Text, ...]
     correct: int
@@ -198,6 +199,7 @@ class Question:
 @dataclass(frozen=True)
 class Quiz:
     questions: tuple[Question, ...]
+    age_band: str = ""
     file: str = field(default="", compare=False)
     loc: Optional[Loc] = field(default=None, compare=False)
 

@@ -45,6 +45,7 @@ class Document:
     positions: dict = field(default_factory=dict)      # path -> (line, col) of the value
     key_positions: dict = field(default_factory=dict)  # path -> (line, col) of its key
     problems: list = field(default_factory=list)       # non-fatal reader problems (duplicate keys)
+    text: str = field(default="", repr=False)          # the source, to point at a character inside a value
 
     def position(self, path: Path_, at_key: bool = False) -> tuple[int, int]:
         """Where `path` was written; values reached through an alias report the alias (nearest ancestor)."""
@@ -291,6 +292,11 @@ def _yaml_error(exc: yaml.YAMLError, text: str, file: str) -> ContentError:
     detail = f" ({context}, line {cmark.line + 1})" if context and cmark is not None else ""
     if "nesting depth" in str(problem):  # libyaml's own limit, hit while it scans ahead of our counter
         return _fail(file, line, col, f"nested more than {MAX_DEPTH} levels deep", "E008")
+    from .yaml_errors import explain  # the common mistakes (tab, missing colon, open quote) in plain words
+    known = explain(str(problem), str(context or ""), line, col, cmark.line + 1 if cmark is not None else None,
+                    text)
+    if known is not None:
+        return _fail(file, known[0], known[1], f"YAML syntax error: {known[2]}", "E003")
     return _fail(file, line, col, f"YAML syntax error: {problem}{detail}", "E003")
 
 
@@ -320,6 +326,7 @@ def parse_text(text: str, file: str) -> Document:
     finally:
         loader.dispose()
     doc = composer.doc
+    doc.text = text
     if not composer.root_done:
         raise _fail(file, 1, 1, "file is empty (only comments)", "E004")
     if not isinstance(doc.data, dict):

@@ -15,6 +15,7 @@ from . import svg
 from .content_source import ReportContent, text_in
 from .figures import ClassFigures, compute
 from .html_page import esc, num, page, pct, signed_points, user_text
+from .quiz_html import children_words, quiz_section
 from .strings import _, outcome_label
 
 MISSED_SHOWN = 5
@@ -62,7 +63,7 @@ def _class_section(fig: ClassFigures, content: ReportContent, lang: str, anchor:
            _summary(fig, lang),
            _who_finished(fig, content, lang),
            _scenario_rates(fig, content, lang, rtl),
-           _quiz(fig, lang, rtl),
+           _quiz(fig, content, lang, rtl),
            _most_missed(fig, content, lang),
            _decision_rates(fig, content, lang),
            "</section>"]
@@ -87,8 +88,9 @@ def _summary(fig: ClassFigures, lang: str) -> str:
         _card(_("Safe choices", lang), pct(fig.safe_rate, lang), "safe-rate"),
     ]
     if fig.quiz.mean_gain is not None:
-        cards.append(_card(_("Quiz: mean gain in percentage points", lang), signed_points(fig.quiz.mean_gain, lang),
-                           "gain"))
+        n = esc(children_words(fig.quiz.both, lang))
+        cards.append(_card(_("Quiz: gain in percentage points", lang),
+                           f'{signed_points(fig.quiz.mean_gain, lang)} <span class="muted">({n})</span>', "gain"))
     return _heading(_("Summary", lang)) + f'<div class="cards">{"".join(cards)}</div>'
 
 
@@ -211,51 +213,15 @@ def _most_missed(fig: ClassFigures, content: ReportContent, lang: str) -> str:
     return "\n".join(out)
 
 
-def _quiz_cell(score, lang: str) -> str:
-    if score is None:
-        return '<td class="num muted">–</td>'
-    return (f'<td class="num" data-rate="{score.rate}"><bdi dir="ltr">{num(score.correct, lang)}/'
-            f'{num(score.answered, lang)}</bdi> ({pct(score.rate, lang)})</td>')
-
-
-def _quiz(fig: ClassFigures, lang: str, rtl: bool) -> str:
-    quiz = fig.quiz
-    out = [_heading(_("Quiz before and after playing", lang))]
-    if not quiz.children:
-        no_quiz = _("No quiz answers were recorded.", lang)
-        out.append(f"<p>{esc(no_quiz)}</p>")
-        return "\n".join(out)
-    before, after, mean = _("Before", lang), _("After", lang), _("Class mean", lang)
-    rows = [svg.PairedBar(c.nickname, c.pre.rate if c.pre else None, c.post.rate if c.post else None,
-                          _rate_text(c.pre.rate if c.pre else None, lang),
-                          _rate_text(c.post.rate if c.post else None, lang))
-            for c in quiz.children]
-    rows.append(svg.PairedBar(mean, quiz.mean_pre, quiz.mean_post, _rate_text(quiz.mean_pre, lang),
-                              _rate_text(quiz.mean_post, lang), emphasis=True))
-    out.append(svg.paired_chart(rows, _("Quiz score before and after playing", lang), rtl, _ticks(lang), before,
-                                after))
-    body = "".join(
-        f"<tr><th>{user_text(c.nickname)}</th>{_quiz_cell(c.pre, lang)}{_quiz_cell(c.post, lang)}"
-        f'<td class="num">{signed_points(c.gain, lang) if c.gain is not None else "–"}</td></tr>'
-        for c in quiz.children)
-    mean_gain = signed_points(quiz.mean_gain, lang) if quiz.mean_gain is not None else "–"
-    body += (f'<tr class="mean"><th>{esc(mean)}</th><td class="num">{pct(quiz.mean_pre, lang)}</td>'
-             f'<td class="num">{pct(quiz.mean_post, lang)}</td><td class="num" data-figure="mean-gain">{mean_gain}</td></tr>')
-    columns = [_("Nickname", lang), before, after, _("Gain", lang)]
-    head = f"<th>{esc(columns[0])}</th>" + "".join(f'<th class="num">{esc(c)}</th>' for c in columns[1:])
-    out.append(f'<table class="quiz"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
-    if quiz.mean_gain is not None:
-        sentence = esc(_("Mean gain: {points} percentage points, over the {count} children who took both quizzes.",
-                         lang))
-        out.append("<p>" + sentence.format(points=signed_points(quiz.mean_gain, lang), count=num(quiz.both, lang))
-                   + "</p>")
-    return "\n".join(out)
+def _quiz(fig: ClassFigures, content: ReportContent, lang: str, rtl: bool) -> str:
+    return quiz_section(fig.quiz, content, lang, rtl, _rate_text, _ticks(lang))
 
 
 def _notes(results: ClassResults, lang: str) -> str:
     how = _("Every choice counts, replays included. A safe-choice rate is safe choices divided by all choices. "
             "A child has finished a story when one of their attempts reached an ending; the table shows their "
-            "best attempt. A quiz score counts the child's latest answer to each question.", lang)
+            "best attempt. A quiz score counts the child's latest answer to each question; the class's quiz before, "
+            "after and gain are over the children who took both quizzes, so after minus before is the gain.", lang)
     stored = _("Aman stores only what this report needs: the class name, the nickname the child typed, which "
                "stories were played, each choice (which one, whether it was safe, its points and how many seconds "
                "it took), each story's ending and score, the quiz answers, and the times of each. No real name, "

@@ -35,6 +35,18 @@ class ReportContent:
     regions: Mapping[str, Any] = field(default_factory=dict)    # code -> aman_game.content.Region
     parents: Mapping[str, Any] = field(default_factory=dict)    # the parsed parents/advice.yaml
     problems: tuple[str, ...] = ()
+    questions: Mapping[str, Any] = field(default_factory=dict)  # quiz item id -> content Question (every band)
+
+    def question(self, question_id: str, lang: str) -> str:
+        q = self.questions.get(question_id)
+        return text_in(q.text, lang) if q is not None else question_id
+
+    def option(self, question_id: str, index: int, lang: str) -> str | None:
+        """An option's text by its index in the quiz file; None when the item is no longer in a bank."""
+        q = self.questions.get(question_id)
+        if q is None or not 0 <= index < len(q.options):
+            return None
+        return text_in(q.options[index], lang)
 
     def title(self, scenario_id: str, lang: str) -> str:
         scenario = self.scenarios.get(scenario_id)
@@ -84,12 +96,14 @@ def load_content(scenes_dir: str | Path | None = None) -> ReportContent:
     problems: list[str] = []
     scenarios: dict[str, Any] = {}
     regions: dict[str, Any] = {}
+    questions: dict[str, Any] = {}
     try:
         from aman_game.content import load_library
 
         library = load_library(scenes)
         scenarios = {s.id: s for s in library.scenarios}
         regions = {r.code: r for r in library.regions}
+        questions = {q.id: q for quiz in library.quizzes for q in quiz.questions}
         problems += [str(e) for e in library.errors]
     except Exception as exc:  # the report must still come out when the content can't be read
         log.warning("content not loaded from %s: %s", scenes, exc)
@@ -97,7 +111,14 @@ def load_content(scenes_dir: str | Path | None = None) -> ReportContent:
     parents = load_parents_advice(scenes, problems)
     if not parents and scenes != SCENES_DIR and not (scenes / PARENTS_FILE).exists():
         parents = load_parents_advice(SCENES_DIR, problems)  # a library of its own still gets the shipped page
-    return ReportContent(scenarios, regions, parents, tuple(problems))
+    if not questions and scenes != SCENES_DIR:
+        try:  # a library without its own quiz (a test's scenes) still names the shipped items
+            from aman_game.content import load_library
+
+            questions = {q.id: q for quiz in load_library(SCENES_DIR / "quiz").quizzes for q in quiz.questions}
+        except Exception as exc:
+            log.warning("quiz banks not loaded: %s", exc)
+    return ReportContent(scenarios, regions, parents, tuple(problems), questions)
 
 
 def load_parents_advice(scenes: Path, problems: list[str] | None = None) -> dict:

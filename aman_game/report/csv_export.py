@@ -1,7 +1,8 @@
 """The results as one CSV table for a spreadsheet: one row per run, per decision and per quiz answer.
 
 Typed names that a spreadsheet would run as a formula (=..., +..., -..., @...) get a leading apostrophe.
-A `kind` column (run | decision | quiz) says which; filter on it. Columns are stable English names and
+A `kind` column (run | decision | quiz) says which; filter on it. A quiz row's `phase` is pre, post or
+delayed (a later day's check, with `delay_days`), `chosen` the option's index in the quiz file. Columns are stable English names and
 numbers are plain (1/0 for yes/no, seconds with a dot) so a spreadsheet or a script reads them in any
 locale. Written as UTF-8 with a byte-order mark, which Excel needs to show Arabic nicknames correctly.
 """
@@ -16,7 +17,8 @@ from .content_source import ReportContent
 
 COLUMNS = ("kind", "class", "nickname", "scenario_id", "scenario_title", "run_id", "step", "node_id",
            "choice_index", "action", "safe", "points", "seconds", "outcome", "score", "max_score", "phase",
-           "question_id", "chosen", "correct", "started_at", "finished_at", "at", "lang", "source_file")
+           "question_id", "chosen", "correct", "started_at", "finished_at", "at", "lang", "source_file", "topic",
+           "delay_days")
 
 
 def rows(results: ClassResults, content: ReportContent, lang: str) -> list[dict]:
@@ -34,7 +36,7 @@ def rows(results: ClassResults, content: ReportContent, lang: str) -> list[dict]
     for q in sorted(results.quiz_answers, key=lambda q: (q.class_name, q.nickname, q.phase, q.at)):
         out.append({"kind": "quiz", "class": _cell(q.class_name), "nickname": _cell(q.nickname), "phase": q.phase,
                     "question_id": q.question_id, "chosen": q.chosen, "correct": int(q.correct), "at": q.at,
-                    "source_file": q.source})
+                    "source_file": q.source, "topic": q.topic, "delay_days": _n(q.delay_days)})
     return out
 
 

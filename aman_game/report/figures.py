@@ -6,7 +6,8 @@ numbers everywhere. Definitions (the report prints them too):
 - safe-choice rate = safe decisions / all decisions (per scenario, or per decision point = scenario + node);
 - a child finished a scenario when any of their runs of it reached an end; the cell shows their best run;
 - a quiz score is the child's latest answer to each question of that phase: correct / answered;
-- the class's mean gain is the mean of (after − before) over the children who took both quizzes.
+- the class's quiz before, after and gain are over the children who took both quizzes (paired), with that
+  n beside them; see quiz_figures.
 """
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from aman_game.results.model import ClassResults, Run, name_key
+
+from .quiz_figures import ChildQuiz, QuizScore, QuizSummary, quiz_summary  # noqa: F401 (re-exported)
 
 _OUTCOME_RANK = {"safe": 3, "recovered": 2, "unsafe": 1}
 
@@ -58,39 +61,6 @@ class DecisionRate:
     @property
     def unsafe(self) -> int:
         return self.decisions - self.safe
-
-
-@dataclass(frozen=True)
-class QuizScore:
-    correct: int
-    answered: int
-
-    @property
-    def rate(self) -> float:
-        return self.correct / self.answered if self.answered else 0.0
-
-
-@dataclass(frozen=True)
-class ChildQuiz:
-    nickname: str
-    pre: QuizScore | None
-    post: QuizScore | None
-
-    @property
-    def gain(self) -> float | None:
-        """After − before, as a fraction (0.2 = 20 percentage points); None without both."""
-        if self.pre is None or self.post is None:
-            return None
-        return self.post.rate - self.pre.rate
-
-
-@dataclass(frozen=True)
-class QuizSummary:
-    children: tuple[ChildQuiz, ...]
-    mean_pre: float | None
-    mean_post: float | None
-    mean_gain: float | None
-    both: int  # children who took both quizzes
 
 
 @dataclass(frozen=True)
@@ -189,33 +159,3 @@ def _decision_rates(runs: tuple[Run, ...], scenario_order: tuple[str, ...]) -> t
     order = {sid: i for i, sid in enumerate(scenario_order)}
     rates.sort(key=lambda d: (order.get(d.scenario_id, len(order)), d.first_step, d.node_id))
     return tuple(rates)
-
-
-def quiz_summary(results: ClassResults) -> QuizSummary:
-    # Latest answer per (child, phase, question): a child who goes back and answers again counts once.
-    latest: dict[tuple[str, str, str], tuple[str, bool]] = {}
-    spelling: dict[str, str] = {}
-    for answer in results.quiz_answers:
-        key = (name_key(answer.nickname), answer.phase, answer.question_id)
-        spelling.setdefault(key[0], answer.nickname)
-        if key not in latest or answer.at >= latest[key][0]:
-            latest[key] = (answer.at, answer.correct)
-    scores: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    for (child, phase, _question), (_at, correct) in latest.items():
-        scores[(child, phase)][0] += int(correct)
-        scores[(child, phase)][1] += 1
-    children = []
-    for child in sorted(spelling, key=lambda k: name_key(spelling[k])):
-        pre = scores.get((child, "pre"))
-        post = scores.get((child, "post"))
-        children.append(ChildQuiz(spelling[child], QuizScore(*pre) if pre else None, QuizScore(*post) if post else None))
-    pres = [c.pre.rate for c in children if c.pre]
-    posts = [c.post.rate for c in children if c.post]
-    gains = [c.gain for c in children if c.gain is not None]
-    return QuizSummary(
-        children=tuple(children),
-        mean_pre=sum(pres) / len(pres) if pres else None,
-        mean_post=sum(posts) / len(posts) if posts else None,
-        mean_gain=sum(gains) / len(gains) if gains else None,
-        both=len(gains),
-    )

@@ -17,3 +17,8 @@ def _(msgid: str, lang: str) -> str:
 def outcome_label(outcome: str, lang: str) -> str:
     labels = {"safe": _("safe", lang), "recovered": _("recovered", lang), "unsafe": _("unsafe", lang)}
     return labels.get(outcome, outcome)
+
+
+def ngettext(singular: str, plural: str, n: int, lang: str) -> str:
+    """The plural form for n in `lang` (Arabic has six); put the formatted count in a {placeholder}."""
+    return i18n.ngettext(singular, plural, n, lang)

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 OUTCOMES = ("safe", "recovered", "unsafe")
-PHASES = ("pre", "post")
+PHASES = ("pre", "post", "delayed")
 MAX_NAME_LENGTH = 40
 
 
@@ -65,12 +65,14 @@ class QuizAnswer:
     session_id: str
     class_name: str
     nickname: str
-    phase: str  # "pre" | "post"
+    phase: str  # "pre" | "post" | "delayed" (a later day's check)
     question_id: str
-    chosen: int
+    chosen: int  # the option's index in the quiz file
     correct: bool
     at: str
     source: str = ""
+    topic: str = ""
+    delay_days: int | None = None  # delayed answers: days since the child last played
 
 
 @dataclass(frozen=True)

@@ -106,9 +106,11 @@ def _read_copy(copy: Path, source: str) -> tuple[list[Run], list[QuizAnswer]]:
                 " outcome, score, max_score FROM runs")
         ]
         answers = [
-            QuizAnswer(row[0], row[1], row[2], row[3], row[4], int(row[5]), bool(row[6]), row[7], source)
+            QuizAnswer(row[0], row[1], row[2], row[3], row[4], int(row[5]), bool(row[6]), row[7], source, row[8] or "",
+                       None if row[9] is None else int(row[9]))
             for row in conn.execute(
-                "SELECT session_id, class_name, nickname, phase, question_id, chosen, correct, at FROM quiz_answers")
+                "SELECT session_id, class_name, nickname, phase, question_id, chosen, correct, at, topic, delay_days"
+                " FROM quiz_answers")
         ]
         return runs, answers
     except sqlite3.DatabaseError as exc:

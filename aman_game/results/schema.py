@@ -9,13 +9,16 @@ Layout history
   v2  adds the language a run was played in (runs.lang), the action of each choice (decisions.action),
       and a meta table (which machine owns the file, when it was made) so two lab PCs that share a host
       name never write into one file.
+  v3  quiz answers carry the item's topic and, for the delayed check a returning child takes on a later
+      day (phase 'delayed'), the delay in days; `chosen` is the option's index in the quiz file, whatever
+      place the shuffled screen showed it in. SQLite cannot change a CHECK, so the table is rebuilt.
 """
 from __future__ import annotations
 
 import sqlite3
 from typing import Callable
 
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 
 
 class NewerFileError(Exception):
@@ -70,10 +73,33 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
+def _v2_to_v3(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        """CREATE TABLE quiz_answers_v3(
+            session_id  TEXT NOT NULL,
+            class_name  TEXT NOT NULL,
+            nickname    TEXT NOT NULL,
+            phase       TEXT NOT NULL CHECK(phase IN ('pre', 'post', 'delayed')),
+            question_id TEXT NOT NULL,
+            chosen      INTEGER NOT NULL,      -- the option's index in the quiz file (not its place on screen)
+            correct     INTEGER NOT NULL,      -- 0 | 1
+            at          TEXT NOT NULL,
+            topic       TEXT NOT NULL DEFAULT '',
+            delay_days  INTEGER)               -- delayed check: days since the child last played; else NULL"""
+    )
+    conn.execute("INSERT INTO quiz_answers_v3(session_id, class_name, nickname, phase, question_id, chosen, correct,"
+                 " at) SELECT session_id, class_name, nickname, phase, question_id, chosen, correct, at"
+                 " FROM quiz_answers")
+    conn.execute("DROP TABLE quiz_answers")
+    conn.execute("ALTER TABLE quiz_answers_v3 RENAME TO quiz_answers")
+    conn.execute("CREATE INDEX quiz_by_class ON quiz_answers(class_name)")
+
+
 #: MIGRATIONS[n] takes a file from version n to version n + 1.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     0: _create_v1,
     1: _v1_to_v2,
+    2: _v2_to_v3,
 }
 assert sorted(MIGRATIONS) == list(range(CURRENT_VERSION))
 

@@ -62,17 +62,17 @@ def _is_locked(exc: BaseException) -> bool:
 class ResultsStore:
     """Anonymous results of one machine. Open with ResultsStore.open(data_dir)."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Callable[[], str] = utc_now):
+    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Callable[[], str] | None = None):
         self._conn = conn
         self.path = path
-        self._clock = clock
+        self._clock = clock or utc_now  # looked up now, so a test can swap the module's clock
         #: One per game start; ties the runs and quiz answers of one sitting together.
         self.session_id = uuid.uuid4().hex
 
     # ----------------------------------------------------------------------------------------------- open
     @classmethod
     def open(cls, data_dir: str | os.PathLike | None = None, *, host: str | None = None,
-             clock: Callable[[], str] = utc_now) -> "ResultsStore":
+             clock: Callable[[], str] | None = None) -> "ResultsStore":
         """Open (creating if needed) this machine's results file in `data_dir` (default: the user data folder).
 
         Falls back to a second file name when the host's file belongs to another PC with the same host name
@@ -122,12 +122,13 @@ class ResultsStore:
 
     @classmethod
     def open_file(cls, path: str | os.PathLike, *, fingerprint: str | None = None,
-                  clock: Callable[[], str] = utc_now) -> "ResultsStore":
+                  clock: Callable[[], str] | None = None) -> "ResultsStore":
         """Open one given file for writing, migrating it to the current layout.
 
         With a `fingerprint`, a file that records a different machine raises _OtherOwner instead.
         """
         path = Path(path)
+        clock = clock or utc_now
         conn = None
         try:
             conn = _connect(path)
@@ -189,15 +190,38 @@ class ResultsStore:
                 raise ValueError(f"no run {run_id!r} in {self.path}")
 
     def record_quiz_answer(self, class_name: str, nickname: str, phase: str, question_id: str,
-                           chosen: int, correct: bool) -> None:
+                           chosen: int, correct: bool, topic: str = "", delay_days: int | None = None) -> None:
+        """One quiz answer; `chosen` is the option's index in the quiz file (not its place on screen)."""
         if phase not in PHASES:
             raise ValueError(f"phase must be one of {PHASES}, not {phase!r}")
         with self._write():
             self._conn.execute(
-                "INSERT INTO quiz_answers(session_id, class_name, nickname, phase, question_id, chosen, correct, at)"
-                " VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO quiz_answers(session_id, class_name, nickname, phase, question_id, chosen, correct, at,"
+                " topic, delay_days) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (self.session_id, clean_name(class_name, "class name"), clean_name(nickname, "nickname"), phase,
-                 str(question_id), int(chosen), int(bool(correct)), self._clock()))
+                 str(question_id), int(chosen), int(bool(correct)), self._clock(), str(topic or ""),
+                 None if delay_days is None else int(delay_days)))
+
+    def now(self) -> str:
+        """The store's clock (injected in tests): what 'today' is for the delayed check."""
+        return self._clock()
+
+    def quiz_history(self, class_name: str, nickname: str) -> dict:
+        """For one child of one class in this file: {"answered": {phase: {question ids}}, "last_played": ISO
+        time of their latest finished story or answer (None if none)} — whether a quiz is due, and the delay."""
+        cls, nick = name_key(class_name), name_key(nickname)
+        answered: dict[str, set[str]] = {}
+        last = None
+        for c, n, phase, qid, at in self._read(
+                "SELECT class_name, nickname, phase, question_id, at FROM quiz_answers"):
+            if name_key(c) == cls and name_key(n) == nick:
+                answered.setdefault(phase, set()).add(qid)
+                if phase != "delayed":
+                    last = max(last or at, at)
+        for c, n, at in self._read("SELECT class_name, nickname, finished_at FROM runs WHERE finished_at IS NOT NULL"):
+            if name_key(c) == cls and name_key(n) == nick:
+                last = max(last or at, at)
+        return {"answered": answered, "last_played": last}
 
     # --------------------------------------------------------------------------------------------- manage
     def classes(self) -> list[str]:

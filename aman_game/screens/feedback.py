@@ -46,7 +46,7 @@ class FeedbackScreen(Screen):
     def read_aloud(self) -> None:
         """The verdict, why, "What to do instead:" and what to do, in order; `why` and `instead` play
         their recordings where the scenario names them (why_voice, instead_voice), else the system voice."""
-        from .play import spoken
+        from .play_voice import spoken
 
         fb = self.choice.feedback
         lines = [self.verdict(), spoken(fb.why)]

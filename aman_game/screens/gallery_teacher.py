@@ -24,7 +24,7 @@ def load_gallery_quiz():
     from .. import SCENES_DIR
     from ..content import load_quiz
 
-    return load_quiz(SCENES_DIR / "quiz" / "quiz.yaml")
+    return load_quiz(SCENES_DIR / "quiz" / "quiz_7_9.yaml")
 
 
 class _Clock:
@@ -57,10 +57,10 @@ def _record(folder: Path, scenarios: Sequence, quiz) -> None:
                 summary = session.finish()
                 store.finish_run(run, session.node.end.outcome, summary.score, summary.max_score)
             for phase, right_every in (("pre", 2), ("post", 1 if k else 2)):
-                for i, question in enumerate(quiz.questions if quiz is not None else ()):
+                for i, question in enumerate(q for q in (quiz.questions if quiz else ()) if q.form == "a"):
                     right = (i + k) % right_every == 0
                     chosen = question.correct if right else (question.correct + 1) % len(question.options)
-                    store.record_quiz_answer(CLASS, nickname, phase, question.id, chosen, right)
+                    store.record_quiz_answer(CLASS, nickname, phase, question.id, chosen, right, question.topic)
     finally:
         store.close()
 

@@ -20,7 +20,7 @@ from ..widgets.chat_view import ChatView
 from ..widgets.mock_app import HEADER_H
 from .base import Screen
 from .play_view import PlayView, _avatar_of
-from .play_voice import PlayVoice, spoken  # noqa: F401 (spoken: used by feedback)
+from .play_voice import PlayVoice, spoken
 
 _ = i18n._
 N_ = i18n.N_
@@ -34,6 +34,8 @@ NOTICES = {
     "leave": (N_("You left the chat."), "close"),
     "tell_friend": (N_("You talked to a friend."), "friend"),
 }
+#: F5 (author mode) after the step on screen was renamed or removed from the file.
+RELOAD_NODE_GONE = N_("The step '{node}' is no longer in the story file: the story starts again.")
 NUMBER_KEYS = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3,
                pygame.K_KP1: 0, pygame.K_KP2: 1, pygame.K_KP3: 2, pygame.K_KP4: 3}
 
@@ -61,6 +63,7 @@ class PlayScreen(PlayVoice, PlayView, Screen):
         self.choice_view = None  # that view (set by geometry)
         self.choice_total = 0
         self.shots = 0  # node visits, for screenshot names
+        self.node_chat_start = 0  # chat entries before the current step's messages (F5 keeps those)
 
     # -- session ----------------------------------------------------------------------------------
     def _new_session(self, scenario, resume) -> PlaySession:
@@ -98,6 +101,7 @@ class PlayScreen(PlayVoice, PlayView, Screen):
 
     def start_node(self) -> None:
         node = self.session.node
+        self.node_chat_start = len(self.chat.entries)  # F5 replays this step from here
         self.choice_scroll = 0
         self.pending = deque(node.messages)
         self.state = "arriving"
@@ -118,10 +122,16 @@ class PlayScreen(PlayVoice, PlayView, Screen):
             self._arrived()
         self.dirty = True
 
-    def go_to(self, node_id: str) -> None:
-        """Show a node as if just reached (its own messages only): previews of every node."""
-        self.session.node_id = node_id
-        self.session.path.append(node_id)
+    def go_to(self, node_id: str, via: Optional[list] = None) -> None:
+        """Show a node as if just reached (its own messages only): previews of every node. `via`: the
+        choice indexes that lead there from the start (play_session.node_paths), so the step number and
+        the progress dots are the ones a child would see; without it the node is shown as step 1."""
+        if via:
+            for index in via:
+                self.session.choose(index)
+        if self.session.node_id != node_id:
+            self.session.node_id = node_id
+            self.session.path.append(node_id)
         self.chat.clear()
         self.start_node()
         self.fast_forward()
@@ -307,7 +317,9 @@ class PlayScreen(PlayVoice, PlayView, Screen):
 
     # -- author mode ------------------------------------------------------------------------------
     def reload(self) -> None:
-        """F5: read the scenario file again; show its problems on screen, or restart the current node."""
+        """F5: read the scenario file again; show its problems on screen, or show the current step again as
+        the file now has it. The chat so far stays; when the step is gone from the file, a line in the chat
+        says so and the story starts again below it."""
         from ..content import ContentError, load_scenario
 
         path = getattr(self.scenario, "file", "")
@@ -321,15 +333,18 @@ class PlayScreen(PlayVoice, PlayView, Screen):
             self.errors = [f"{path}: {exc}"]
             self.build()
             return
-        node = self.session.node_id if self.session.node_id in fresh.nodes else fresh.start
+        old = self.session
+        gone = old.node_id not in fresh.nodes
         self.errors = []
         self.scenario = fresh
-        old = self.session
         self.session = self._new_session(fresh, None)
-        self.session.node_id = node
-        self.session.path = list(old.path) if node == old.node_id else [node]
-        self.session.decisions = list(old.decisions) if node == old.node_id else []
-        self.chat.clear()
+        if gone:  # the chat so far stays; a line in it says why the story starts again
+            self.chat.add(("notice", RELOAD_NODE_GONE, "refresh", {"node": old.node_id}))
+        else:  # the chat up to this step stays; this step's messages are shown again as the file has them
+            self.session.node_id = old.node_id
+            self.session.path = list(old.path)
+            self.session.decisions = list(old.decisions)
+            self.chat.keep_first(self.node_chat_start)
         self.start_node()
 
     # -- input ------------------------------------------------------------------------------------

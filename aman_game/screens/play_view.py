@@ -69,7 +69,8 @@ class PlayView:
             icon = {"safe": "safe", "recovered": "check"}.get(end.outcome, "unsafe")
             return ChatItem("notice", "center", i18n.pick(end.text), icon=icon, logical=i18n.pick_logical(end.text))
         msgid, icon = entry[1], entry[2]
-        return ChatItem("notice", "center", _(msgid).format(name=self.contact_name()), icon=icon)
+        params = entry[3] if len(entry) > 3 else {}  # e.g. the step F5 could not find
+        return ChatItem("notice", "center", _(msgid).format(name=self.contact_name(), **params), icon=icon)
 
     # -- widgets and geometry ---------------------------------------------------------------------
     def prompt_layout(self):

@@ -87,9 +87,9 @@ class ResultsScreen(Screen):
         self.stack.replace(HelpScreen(self.game, after_scenario=True))
 
     def again(self) -> None:
-        from .play import PlayScreen
+        from .navigation import screen_class  # by name: play imports this module, not the reverse
 
-        self.stack.replace(PlayScreen(self.game, self.session.scenario))
+        self.stack.replace(screen_class("play")(self.game, self.session.scenario))
 
     def on_back(self) -> bool:
         self.to_help()

@@ -142,9 +142,10 @@ class SummaryScreen(Screen):
             return
         finished = sum(1 for cell in fig.table.values() if cell.finished)
         cards = [(_("Children"), i18n.format_number(len(fig.nicknames))),
-                 (_("Stories finished"), f"{i18n.format_number(finished)} / {i18n.format_number(len(fig.table))}"),
+                 (_("Stories finished"),  # isolated left to right: "3 / 4" in Arabic too, never "4 / 3"
+                  f"\u2066{i18n.format_number(finished)} / {i18n.format_number(len(fig.table))}\u2069"),
                  (_("Safe choices"), i18n.format_percentage(fig.safe_rate) if fig.safe_rate is not None else "–"),
-                 (_("Quiz: mean gain (points)"), self._gain_words(fig))]
+                 (self._gain_caption(fig), self._gain_words(fig))]
         # four cards exactly as wide as the two panels below them (40..1240)
         for rect, (caption, value) in zip(self.frame.row([288] * 4, 16, y=100, height=84, inset=40), cards):
             panel(surface, rect, pal.surface)
@@ -170,6 +171,15 @@ class SummaryScreen(Screen):
         if node.messages:
             return i18n.pick(node.messages[-1].text)
         return i18n.pick(node.prompt) if node.prompt is not None else node_id
+
+    def _gain_caption(self, fig) -> str:
+        """The gain is over the children who took both quizzes (the report's paired figure): say how many."""
+        if fig.quiz.mean_gain is None:
+            return _("Quiz: gain (points)")
+        from ..report.quiz_html import children_words
+
+        return _("Quiz gain (points), {children}").format(
+            children=children_words(fig.quiz.both, i18n.current_language()))
 
     def _gain_words(self, fig) -> str:
         gain = fig.quiz.mean_gain

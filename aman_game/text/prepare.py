@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..direction_controls import balance
+
 LRI, PDI = "\u2066", "\u2069"
 ELLIPSIS = "\u2026"
 
@@ -25,12 +27,14 @@ _URL_TRAILING_PUNCT = ".,;:!?)\u060c\u061f\u061b"
 
 
 def clean(text: object) -> str:
-    """Any object to a printable string: lone surrogates to U+FFFD, tabs to spaces, other controls dropped."""
+    """Any object to a printable string: lone surrogates to U+FFFD, tabs to spaces, other controls dropped,
+    and direction controls that are not closed (a pasted LEFT-TO-RIGHT OVERRIDE would draw Arabic backwards
+    and unjoined to the end of the paragraph) dropped too."""
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     text = text.encode("utf-8", "replace").decode("utf-8") if _has_surrogates(text) else text
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-    return "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) != "Cc")
+    return balance("".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) != "Cc"))
 
 
 def _has_surrogates(text: str) -> bool:

@@ -56,6 +56,12 @@ class ChatView:
         self.items.clear()
         self.scroll = 0
 
+    def keep_first(self, count: int) -> None:
+        """Drop every entry after the first `count` (F5 shows the current step's messages again)."""
+        del self.entries[count:]
+        del self.items[count:]
+        self.scroll = 0
+
     def rebuild(self) -> None:
         """Re-create every item from its entry (language, text size or contrast changed)."""
         self.items = [self.make_item(e) for e in self.entries]
