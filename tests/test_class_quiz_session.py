@@ -43,7 +43,7 @@ def clock_at(start: datetime):
 def lab(tmp_path_factory):
     folder = tmp_path_factory.mktemp("class3a")
     code, _ = run("class", "create", "3A", "--stories", ",".join(PLAYLIST), "--quiz", "--ages", "7-9",
-                  "--data-dir", folder)
+                  "--pin", "2468", "--data-dir", folder)
     assert code == 0
     mp = pytest.MonkeyPatch()
     mp.setattr(store_module, "utc_now", clock_at(DAY_ONE))
@@ -61,21 +61,24 @@ def lab(tmp_path_factory):
 
 
 def test_class_create_rejects_what_the_class_cannot_play(tmp_path):
-    assert run("class", "create", "3A", "--stories", "threat_blackmail", "--ages", "7-9", "--data-dir",
-               tmp_path)[0] == 1  # a 10-13 story in a 7-9 class
-    assert run("class", "create", "5B", "--stories", "threat_blackmail", "--ages", "10-13", "--data-dir",
-               tmp_path)[0] == 1  # sensitive without --sensitive
-    assert run("class", "create", "5B", "--stories", "no_such_story", "--data-dir", tmp_path)[0] == 1
-    assert run("class", "start", "5B", "--data-dir", tmp_path)[0] == 1  # not set up
+    assert run("class", "create", "3A", "--stories", "threat_blackmail", "--ages", "7-9", "--pin",
+               "2468", "--data-dir", tmp_path)[0] == 1  # a 10-13 story in a 7-9 class
+    assert run("class", "create", "5B", "--stories", "threat_blackmail", "--ages", "10-13", "--pin", "2468",
+               "--data-dir", tmp_path)[0] == 1  # sensitive without --sensitive
+    assert run("class", "create", "5B", "--stories", "no_such_story", "--pin", "2468", "--data-dir",
+               tmp_path)[0] == 1
+    assert run("class", "start", "5B", "--pin", "2468", "--data-dir", tmp_path)[0] == 1  # not set up
     assert run("class", "create", "5B", "--stories", "threat_blackmail", "--ages", "10-13", "--sensitive",
-               "--kiosk", "--lang", "ar", "--data-dir", tmp_path)[0] == 0
-    assert run("class", "start", "5b", "--data-dir", tmp_path)[0] == 0
+               "--kiosk", "--lang", "ar", "--pin", "2468", "--data-dir", tmp_path)[0] == 0
+    assert run("class", "start", "5b", "--data-dir", tmp_path)[0] == 1  # setups are sealed with the PIN
+    assert run("class", "start", "5b", "--pin", "1111", "--data-dir", tmp_path)[0] == 1  # a wrong PIN
+    assert run("class", "start", "5b", "--pin", "2468", "--data-dir", tmp_path)[0] == 0
     config = json.loads((tmp_path / "teacher.json").read_text(encoding="utf-8"))
     assert config["active"] == "5B"
     assert config["sessions"][0] | {} == {"name": "5B", "playlist": ["threat_blackmail"], "language": "ar",
                                            "age_band": "10-13", "allow_high_sensitivity": True, "kiosk": True,
                                            "quiz": False}
-    assert run("class", "end", "--data-dir", tmp_path)[0] == 0
+    assert run("class", "end", "--pin", "2468", "--data-dir", tmp_path)[0] == 0
     assert json.loads((tmp_path / "teacher.json").read_text(encoding="utf-8"))["active"] == ""
 
 

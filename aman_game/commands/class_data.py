@@ -29,6 +29,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("ar", "en"), help="create: keep the game in this language")
     parser.add_argument("--data-dir", metavar="DIR", help="folder of results files (default: this user's data "
                         "folder; give the shared folder in a lab)")
+    parser.add_argument("--pin", metavar="DIGITS", help="create/start/end: the teacher PIN (4-8 digits); it is set "
+                        "when the folder has none yet. Class setups are sealed with it, so they need it")
     parser.add_argument("--yes", action="store_true", help="delete without asking")
 
 
@@ -87,6 +89,26 @@ def run(args: argparse.Namespace) -> int:
     return 1 if report.failed or progress_failed else 0
 
 
+def _unlock(config, pin) -> str:
+    """'' when the teacher PIN allows the change: the folder's PIN typed right, or a first PIN set now
+    (the setups are sealed with it, as the game's PIN pad does)."""
+    from aman_game.teacher_config import TeacherConfigError, valid_pin
+
+    if not pin:
+        return "give the teacher PIN with --pin (class setups are sealed with it)"
+    if not valid_pin(pin):
+        return "the PIN must be 4 to 8 digits"
+    try:
+        if config.pin is None:
+            config.set_pin(pin)
+            return ""
+    except (TeacherConfigError, ValueError) as exc:
+        return str(exc)
+    if not config.check_pin(pin):
+        return "wrong PIN, or the PIN pad is resting after five wrong PINs"
+    return ""
+
+
 def _setup(args: argparse.Namespace, folder) -> int:
     """create / start / end: teacher.json in `folder`, checked as the setup screen checks it."""
     from aman_game.teacher_config import ClassSession, TeacherConfig, TeacherConfigError
@@ -94,6 +116,10 @@ def _setup(args: argparse.Namespace, folder) -> int:
     config = TeacherConfig.load(folder)
     if config.problem:
         print(f"class {args.action}: {config.problem}", file=sys.stderr)
+        return 1
+    problem = _unlock(config, args.pin)
+    if problem:
+        print(f"class {args.action}: {problem}", file=sys.stderr)
         return 1
     if args.action == "end":
         ended = config.active
