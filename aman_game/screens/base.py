@@ -57,8 +57,9 @@ class Screen(Scene):
     name = "screen"
     #: Draw the header band behind the title row (the title screen has none).
     header_band = True
-    #: The control Enter presses while nothing has the keyboard focus (a screen whose one way on is
-    #: obvious: Continue after feedback or results). None: the first Enter shows the focus ring instead.
+    #: The control Enter presses while nothing has the keyboard focus: the screen's primary action (Play,
+    #: Continue, Save, the first story), never a destructive or identity-changing one (docs/teachers.md,
+    #: "The keyboard"). A screen may make it a property. None: the first Enter shows the focus ring instead.
     default_action: Optional[str] = None
     #: Cache what draw_static paints (background, draw_content, widgets at rest) in one layer, repainted
     #: only after build() or invalidate(). A screen that opts in calls invalidate() whenever something

@@ -61,7 +61,10 @@ def load_help_region(code: str):
 class HelpScreen(Screen):
     cache_static = True
     name = "help"
-    default_action = "done"  # after a story: Enter goes back to the stories (no such control from the menu)
+    @property
+    def default_action(self) -> str:
+        """After a story Enter goes back to the stories; from the menu or title, back where the child was."""
+        return "done" if self.after_scenario else "back"
 
     def __init__(self, game, *, after_scenario: bool = False):
         super().__init__(game)

@@ -121,6 +121,14 @@ class MenuScreen(Screen):
     cache_static = True
     name = "menu"
 
+    @property
+    def default_action(self):
+        """Enter with nothing focused opens the story to continue, else the first on the page — never
+        "Change player" (one key must not change who is playing)."""
+        cards = [w for w in self.focus.widgets if isinstance(w, ScenarioCard)]
+        chosen = next((c for c in cards if c.resumable), cards[0] if cards else None)
+        return chosen.name if chosen is not None else None
+
     def __init__(self, game):
         super().__init__(game)
         self.page = 0

@@ -41,6 +41,7 @@ def digits_words(system: str, msgid: str) -> str:
 class SettingsScreen(Screen):
     cache_static = True
     name = "settings"
+    default_action = "back"  # Enter with nothing focused: done, back where the child was
 
     def __init__(self, game):
         super().__init__(game)

@@ -66,6 +66,7 @@ def open_teacher_mode(game, stack) -> None:
 
 class TeacherScreen(Screen):
     name = "teacher"
+    default_action = None  # Enter with nothing focused shows the focus ring: no teacher action is one key away
     cache_static = True  # every change of what draw_content shows calls invalidate()
 
     def __init__(self, game, config: TeacherConfig):
@@ -117,8 +118,15 @@ class TeacherScreen(Screen):
     # -- actions ---------------------------------------------------------------------------------
     def select(self, name: str) -> None:
         self.selected = name
+        self._refresh(f"class:{name}")
+
+    def _refresh(self, focus: str | None = None) -> None:
+        """Rebuild after a change (the stack resumes this screen *before* a child screen's result arrives,
+        so a saved, removed or renamed class is only listed once we build again), keeping the keyboard
+        focus on the control the teacher was using."""
         self.build()
-        self.focus.focus_on(f"class:{name}")
+        if focus:
+            self.focus.focus_on(focus)
         self.invalidate()
 
     def _save(self) -> bool:
@@ -152,6 +160,7 @@ class TeacherScreen(Screen):
             self.selected = result.name
             if self._save():
                 self.note = _("Saved the class {name}.").format(name=result.name)
+            self._refresh(f"class:{result.name}")
 
         self.stack.push(ClassSetupScreen(self.game, session, existing=[s.name for s in self.config.sessions]), done)
 
@@ -167,6 +176,18 @@ class TeacherScreen(Screen):
         self.stack.pop(None)  # back to the title screen: the children can start
 
     def end_session(self) -> None:
+        """Ask first (Start was a deliberate step too): ending stops every PC sharing the data folder."""
+        from .confirm import ConfirmDialog
+
+        def done(yes) -> None:
+            if yes:
+                self._end_session()
+
+        self.stack.push(ConfirmDialog(self.game, _("End the class session {name}?").format(name=self.config.active),
+                                      _("The children's results so far are kept. The game goes back to free play."),
+                                      yes=_("End the session"), no=_("Keep it running"), danger=True), done)
+
+    def _end_session(self) -> None:
         from ..class_session import stop_session
 
         try:
@@ -174,8 +195,7 @@ class TeacherScreen(Screen):
             self.note = _("The class session has ended.")
         except TeacherConfigError as exc:
             self.note = _("Could not save the teacher settings: {reason}").format(reason=str(exc))
-        self.build()
-        self.invalidate()
+        self._refresh("start")
 
     def summary(self) -> None:
         from .teacher_summary import SummaryScreen
@@ -192,10 +212,11 @@ class TeacherScreen(Screen):
                 self.selected = self.config.sessions[0].name if self.config.sessions else ""
                 if self._save():
                     self.note = _("Removed the class setup {name}. Its results are kept.").format(name=name)
+            self._refresh("remove" if self.config.session(name) else "new")
 
         self.stack.push(ConfirmDialog(self.game, _("Remove the class setup {name}?").format(name=name),
                                       _("Only the setup goes. The results stay until you erase them from the "
-                                        "summary."), yes=_("Remove"), no=_("Keep")), done)
+                                        "summary."), yes=_("Remove"), no=_("Keep"), danger=True), done)
 
     def change_pin(self) -> None:
         from .teacher_pin import PinScreen
@@ -203,6 +224,7 @@ class TeacherScreen(Screen):
         def done(ok) -> None:
             if ok:
                 self.note = _("The new PIN is saved.")
+                self._refresh("pin")
 
         self.stack.push(PinScreen(self.game, self.config, purpose="change"), done)
 

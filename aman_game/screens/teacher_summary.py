@@ -101,7 +101,7 @@ class SummaryScreen(Screen):
 
         self.stack.push(ConfirmDialog(self.game, _("Erase every result of class {name}?").format(name=self.class_name),
                                       _("From every results file in the data folder, for good. Make the report "
-                                        "first if you need it."), yes=_("Erase"), no=_("Keep")), done)
+                                        "first if you need it."), yes=_("Erase"), no=_("Keep"), danger=True), done)
 
     def _erase(self) -> None:
         from ..results.maintenance import delete_class

@@ -18,6 +18,14 @@ class TitleScreen(Screen):
     cache_static = True
     name = "title"
     header_band = False
+    default_action = "play"  # Enter plays; the Teacher button is never reached by Enter alone
+
+    def resume(self) -> None:
+        """Back on the title (a story ended, teacher mode started a session): the keyboard focus starts
+        afresh, so the next Enter is Play, not whatever was focused before (e.g. the Teacher button)."""
+        self.focus.focus = None
+        self.focus.focus_visible = False
+        super().resume()
 
     def make_widgets(self):
         m = _theme.current().metrics

@@ -21,6 +21,8 @@ ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 
 class Widget:
     focusable = True
+    #: A text field: Space types a space there, it never presses the field.
+    takes_text = False
 
     def __init__(self, rect=None, on_activate: Optional[Callable[[], None]] = None, *, name: str = ""):
         self.rect = pygame.Rect(rect or (0, 0, 0, 0))
@@ -133,6 +135,8 @@ class FocusGroup:
                 w = self.focused
                 if w is None:
                     return self.move(1)
+                if w.takes_text and event.key == pygame.K_SPACE:
+                    return False
                 self.focus_visible = True
                 return w.activate()
             return False
