@@ -117,14 +117,26 @@ class Game:
         recorder = getattr(self, "results_recorder", None)
         return getattr(recorder, "class_name", "") or ""
 
-    def library(self, reload: bool = False):
-        """All scenarios (loaded on first use, after the first frame), with one error per broken file."""
+    def library(self, reload: bool = False, *, whole: bool = False):
+        """The scenarios children may open now (loaded on first use, after the first frame), with one error
+        per broken file: a class session's playlist and filters; outside a class, every story but the
+        sensitive ones (photos, threats) unless the teacher turned them on for this computer. `whole`:
+        every scenario (teacher screens)."""
         if self._library is None or reload:
             from . import SCENES_DIR
             from .content import load_library
 
             self._library = load_library(SCENES_DIR)
-        return self.library_filter(self._library) if self.library_filter else self._library
+        if whole:
+            return self._library
+        if self.library_filter:
+            return self.library_filter(self._library)
+        if not self.current_class() and not self.settings.sensitive_free_play:
+            import dataclasses
+
+            return dataclasses.replace(self._library, scenarios=tuple(
+                s for s in self._library.scenarios if s.sensitivity != "high"))
+        return self._library
 
     def delay(self, seconds: float) -> float:
         """A screen's timer length, shortened in fast mode and when motion is reduced."""

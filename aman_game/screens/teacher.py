@@ -16,7 +16,7 @@ from .. import theme as _theme
 from ..teacher_config import TeacherConfig, TeacherConfigError
 from ..theme import FONT_SIZES
 from ..widgets import label
-from ..widgets.button import Button
+from ..widgets.button import Button, Toggle
 from ..widgets.draw import panel
 from .base import Screen
 
@@ -113,7 +113,19 @@ class TeacherScreen(Screen):
             rect = self.frame.place(pygame.Rect(RIGHT_X, y, RIGHT_W, 60))
             widgets.append(Button(rect, words, callback, name=name, style=style, size=FONT_SIZES["small"]))
             y += 60 + m.gap
+        # outside a class session the sensitive stories are hidden unless turned on here, for this computer
+        free = Toggle(self.frame.place(pygame.Rect(RIGHT_X, 640, RIGHT_W, 60)),
+                      _("Sensitive stories outside a class (this computer)"), self.game.settings.sensitive_free_play,
+                      self.set_free_play, name="sensitive_free_play", on_words=_("On"), off_words=_("Off"))
+        free.size = FONT_SIZES["tiny"]
+        widgets.append(free)
         return widgets
+
+    def set_free_play(self, value: bool) -> None:
+        self.game.update_settings(sensitive_free_play=value)
+        self.note = (_("Outside a class, sensitive stories are now offered on this computer.") if value else
+                     _("Outside a class, sensitive stories are now hidden on this computer."))
+        self._refresh("sensitive_free_play")
 
     # -- actions ---------------------------------------------------------------------------------
     def select(self, name: str) -> None:
@@ -160,9 +172,19 @@ class TeacherScreen(Screen):
             self.selected = result.name
             if self._save():
                 self.note = _("Saved the class {name}.").format(name=result.name)
+                if self.running is not None and self.config.active == result.name:
+                    self._restart_running()  # kiosk, language, playlist: the running session follows at once
             self._refresh(f"class:{result.name}")
 
         self.stack.push(ClassSetupScreen(self.game, session, existing=[s.name for s in self.config.sessions]), done)
+
+    def _restart_running(self) -> None:
+        from ..class_session import start_session
+
+        try:
+            start_session(self.game, self.config, self.config.active, results_dir(self.game))
+        except TeacherConfigError as exc:
+            self.note = _("Could not save the teacher settings: {reason}").format(reason=str(exc))
 
     def start_session(self) -> None:
         from ..class_session import start_session

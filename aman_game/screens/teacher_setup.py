@@ -26,12 +26,9 @@ ROWS = 6
 
 
 def full_library(game):
-    """The whole library, even while a class session narrows the menu to its playlist."""
-    narrowing, game.library_filter = getattr(game, "library_filter", None), None
-    try:
-        return game.library()
-    finally:
-        game.library_filter = narrowing
+    """The whole library, even while a class session narrows the menu to its playlist (or free play hides
+    the sensitive stories)."""
+    return game.library(whole=True)
 
 
 class ClassSetupScreen(Screen):
