@@ -33,6 +33,9 @@ class Widget:
         self.enabled = True
         self.visible = True
         self.highlight = 0.0  # 0..1 pulse set by a screen to draw attention (a practised control)
+        #: Called when a disabled (greyed) control is clicked: a screen says why it can't be used now.
+        self.on_disabled: Optional[Callable[[], None]] = None
+        self._pressed_disabled = False
 
     def hit(self, pos) -> bool:
         return self.visible and self.rect.collidepoint(pos)
@@ -53,12 +56,16 @@ class Widget:
             return False
         if event.type == POINTER_DOWN and getattr(event, "button", 1) == 1 and self.hit(event.pos):
             self.pressed = self.enabled
+            self._pressed_disabled = not self.enabled
             return True
         if event.type == POINTER_UP and getattr(event, "button", 1) == 1:
-            was = self.pressed
-            self.pressed = False
+            was, was_disabled = self.pressed, self._pressed_disabled
+            self.pressed = self._pressed_disabled = False
             if was and self.hit(event.pos):
                 self.activate()
+                return True
+            if was_disabled and self.hit(event.pos) and self.on_disabled is not None:
+                self.on_disabled()  # a greyed control that looks clickable says why, instead of nothing
                 return True
         return False
 
