@@ -38,8 +38,44 @@ FINGER_TO_MOUSE = {pygame.FINGERDOWN: pygame.MOUSEBUTTONDOWN, pygame.FINGERUP: p
                    pygame.FINGERMOTION: pygame.MOUSEMOTION}
 
 
+#: Room kept free above and below a window that does not fill the screen: a title bar and a task bar.
+DESKTOP_RESERVE_H = 80
+
+
 class NoDisplay(RuntimeError):
     """No video device: the game cannot open a window here."""
+
+
+def window_size_for(desktop: Optional[tuple[int, int]]) -> tuple[int, int]:
+    """The largest 16:9 window that fits the desktop with room for a title bar and a task bar: 1280×720
+    on a 1280×800 screen, 1024×576 on a 1024×768 lab screen (never wider or taller than the desktop, so
+    no control is cut). Unknown desktop: the canvas size."""
+    if not desktop or desktop[0] <= 0 or desktop[1] <= 0:
+        return CANVAS_SIZE
+    cw, ch = CANVAS_SIZE
+    width, height = desktop[0], max(ch // 4, desktop[1] - DESKTOP_RESERVE_H)
+    scale = min(width / cw, height / ch)
+    return max(320, int(cw * scale)), max(180, int(ch * scale))
+
+
+def _desktop_size() -> Optional[tuple[int, int]]:
+    """The first screen's size; None without a real screen (the dummy/offscreen drivers of tests and
+    previews report a made-up 1024×768: they keep the canvas size)."""
+    if pygame.display.get_driver() in ("dummy", "offscreen"):
+        return None
+    try:
+        sizes = pygame.display.get_desktop_sizes()
+    except (pygame.error, AttributeError):
+        return None
+    return tuple(sizes[0]) if sizes else None
+
+
+def _centre_window() -> None:
+    """Put the window in the middle of the screen (SDL leaves it where it was, or at 0,0)."""
+    try:
+        pygame.Window.from_display_module().position = pygame.WINDOWPOS_CENTERED
+    except (pygame.error, AttributeError):
+        pass
 
 
 class Game:
@@ -52,6 +88,7 @@ class Game:
         self.data_dir = data_dir
         self.fast = fast
         self.window_size = tuple(window_size or CANVAS_SIZE)
+        self._size_given = window_size is not None  # else open() fits the window to the desktop
         self.start_fullscreen = fullscreen
         self.stack = SceneStack()
         self.audio = Audio(enabled=self.settings.sound)
@@ -159,8 +196,11 @@ class Game:
                 pygame.display.quit()
                 raise NoDisplay("SDL found no video device")
             pygame.font.init()
+            if not self._size_given:
+                self.window_size = window_size_for(_desktop_size())
             flags = pygame.RESIZABLE
             self.window = pygame.display.set_mode(self.window_size, flags)
+            _centre_window()
         except pygame.error as exc:
             raise NoDisplay(str(exc)) from exc
         pygame.display.set_caption("Aman — أمان")
@@ -202,6 +242,7 @@ class Game:
         try:
             if self.fullscreen:
                 pygame.display.set_mode(self.window_size, pygame.RESIZABLE)
+                _centre_window()  # with no window manager the window would stay where full screen left it
             else:
                 pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
             self.fullscreen = not self.fullscreen
