@@ -72,8 +72,12 @@ def _desktop_size() -> Optional[tuple[int, int]]:
 
 def _centre_window() -> None:
     """Put the window in the middle of the screen (SDL leaves it where it was, or at 0,0)."""
+    import warnings
+
     try:
-        pygame.Window.from_display_module().position = pygame.WINDOWPOS_CENTERED
+        with warnings.catch_warnings():  # from_display_module is deprecated for drawing, not for moving
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pygame.Window.from_display_module().position = pygame.WINDOWPOS_CENTERED
     except (pygame.error, AttributeError):
         pass
 

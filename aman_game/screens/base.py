@@ -25,6 +25,18 @@ _ = i18n._
 HEADER_H = 88
 
 
+def later(msgid: str, **values):
+    """A message kept untranslated until it is drawn (mark msgid with N_): a note a screen shows for a
+    while ("Report saved: …") then follows F2 into the other language instead of staying in the first.
+    Call the result to get the words; str values are kept as they are."""
+    return lambda: _(msgid).format(**values)
+
+
+def words_of(note) -> str:
+    """A note's words now: a `later` message in the current language, or plain text."""
+    return note() if callable(note) else (note or "")
+
+
 def background(surface: pygame.Surface, band: bool = True) -> None:
     """The calm backdrop every game screen shares: a header band and a few large faint circles (cached)."""
     th = _theme.current()

@@ -243,7 +243,9 @@ class HelpScreen(Screen):
 
     def _contact_line(self, res) -> str:
         if res.phone:
-            number = "\u2066" + res.phone + "\u2069"  # an isolate: the number keeps its digit order in Arabic
+            # an isolate: the number keeps its digit order in Arabic; in the digits the child chose (it is
+            # put in after the translation, which is where _() turns digits Eastern)
+            number = "\u2066" + i18n.localize_digits(res.phone) + "\u2069"
             if not res.confirmed:
                 return _("{number} (to be confirmed by the school)").format(number=number)
             return _("Call {number}").format(number=number)

@@ -18,9 +18,10 @@ from ..theme import FONT_SIZES
 from ..widgets import label
 from ..widgets.button import Button, Toggle
 from ..widgets.draw import panel
-from .base import Screen
+from .base import Screen, later, words_of
 
 _ = i18n._
+N_ = i18n.N_
 LEFT_X, LEFT_W = 60, 520
 RIGHT_X, RIGHT_W = 640, 580
 ROWS = 6
@@ -123,8 +124,8 @@ class TeacherScreen(Screen):
 
     def set_free_play(self, value: bool) -> None:
         self.game.update_settings(sensitive_free_play=value)
-        self.note = (_("Outside a class, sensitive stories are now offered on this computer.") if value else
-                     _("Outside a class, sensitive stories are now hidden on this computer."))
+        self.note = later(N_("Outside a class, sensitive stories are now offered on this computer.") if value else
+                          N_("Outside a class, sensitive stories are now hidden on this computer."))
         self._refresh("sensitive_free_play")
 
     # -- actions ---------------------------------------------------------------------------------
@@ -146,7 +147,7 @@ class TeacherScreen(Screen):
             self.config.save()
             return True
         except TeacherConfigError as exc:
-            self.note = _("Could not save the teacher settings: {reason}").format(reason=str(exc))
+            self.note = later(N_("Could not save the teacher settings: {reason}"), reason=str(exc))
             return False
 
     def new_class(self) -> None:
@@ -171,7 +172,7 @@ class TeacherScreen(Screen):
             self.config.upsert_session(result)
             self.selected = result.name
             if self._save():
-                self.note = _("Saved the class {name}.").format(name=result.name)
+                self.note = later(N_("Saved the class {name}."), name=result.name)
                 if self.running is not None and self.config.active == result.name:
                     self._restart_running()  # kiosk, language, playlist: the running session follows at once
             self._refresh(f"class:{result.name}")
@@ -184,7 +185,7 @@ class TeacherScreen(Screen):
         try:
             start_session(self.game, self.config, self.config.active, results_dir(self.game))
         except TeacherConfigError as exc:
-            self.note = _("Could not save the teacher settings: {reason}").format(reason=str(exc))
+            self.note = later(N_("Could not save the teacher settings: {reason}"), reason=str(exc))
 
     def start_session(self) -> None:
         from ..class_session import start_session
@@ -192,7 +193,7 @@ class TeacherScreen(Screen):
         try:
             start_session(self.game, self.config, self.selected, results_dir(self.game))
         except TeacherConfigError as exc:
-            self.note = _("Could not save the teacher settings: {reason}").format(reason=str(exc))
+            self.note = later(N_("Could not save the teacher settings: {reason}"), reason=str(exc))
             self.build()
             return
         self.stack.pop(None)  # back to the title screen: the children can start
@@ -214,9 +215,9 @@ class TeacherScreen(Screen):
 
         try:
             stop_session(self.game, self.config)
-            self.note = _("The class session has ended.")
+            self.note = later(N_("The class session has ended."))
         except TeacherConfigError as exc:
-            self.note = _("Could not save the teacher settings: {reason}").format(reason=str(exc))
+            self.note = later(N_("Could not save the teacher settings: {reason}"), reason=str(exc))
         self._refresh("start")
 
     def summary(self) -> None:
@@ -233,7 +234,7 @@ class TeacherScreen(Screen):
             if yes and self.config.remove_session(name):
                 self.selected = self.config.sessions[0].name if self.config.sessions else ""
                 if self._save():
-                    self.note = _("Removed the class setup {name}. Its results are kept.").format(name=name)
+                    self.note = later(N_("Removed the class setup {name}. Its results are kept."), name=name)
             self._refresh("remove" if self.config.session(name) else "new")
 
         self.stack.push(ConfirmDialog(self.game, _("Remove the class setup {name}?").format(name=name),
@@ -245,7 +246,7 @@ class TeacherScreen(Screen):
 
         def done(ok) -> None:
             if ok:
-                self.note = _("The new PIN is saved.")
+                self.note = later(N_("The new PIN is saved."))
                 self._refresh("pin")
 
         self.stack.push(PinScreen(self.game, self.config, purpose="change"), done)
@@ -272,7 +273,7 @@ class TeacherScreen(Screen):
         detail = (_("Results won't be saved: {reason}").format(reason=problem) if problem else
                   _("Results folder: {folder}").format(folder=folder))
         if self.note:
-            detail = self.note
+            detail = words_of(self.note)
         inner = self.frame.place(pygame.Rect(status.left + 20, status.top + 46, status.width - 40, 44))
         label.draw_in(surface, detail, inner, FONT_SIZES["tiny"], pal.text_muted, max_lines=2, valign="top")
         cap = self.frame.place(pygame.Rect(LEFT_X, 204, LEFT_W, 34))
