@@ -160,3 +160,30 @@ def test_sensitive_stories_are_hidden_outside_a_class_unless_the_teacher_allows_
     click(game, "class:6A")
     click(game, "start")
     assert high <= {s.id for s in game.library().scenarios}
+
+
+def test_the_menu_groups_stories_by_age_band(game):
+    """Issue 12: with nine stories per band, a child of 7 sees the 7–9 stories first, pages never mix bands,
+    and the pager says which band a page holds."""
+    import dataclasses
+
+    from aman_game.content import Library
+
+    base = game.library(whole=True).scenarios[0]
+    mixed = [dataclasses.replace(base, id=f"s{band}_{i}", age_band=band, sensitivity="normal")
+             for i in range(9) for band in ("10-13", "7-9")]  # interleaved, 10–13 first
+    game._library = Library(tuple(mixed), ())
+    game.player = ("Sara", "cat")
+    menu = game.stack.push(MenuScreen(game))
+    game.settle(60)
+    seen = []
+    for _ in range(menu.pages):
+        cards = [w.scenario for w in menu.focus.widgets if w.name.startswith("scenario:")]
+        seen.append({c.age_band for c in cards})
+        assert len(seen[-1]) == 1, "a page mixes age bands"
+        if len(seen) == 1:
+            assert i18n.pick(cards[0].title) and menu.page_words().startswith(
+                __import__("aman_game.screens.words", fromlist=["age_band"]).age_band("7-9"))
+        click(game, "page:next")
+    assert [b.pop() for b in seen] == ["7-9", "7-9", "10-13", "10-13"]
+    game._library = None

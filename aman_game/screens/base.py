@@ -17,7 +17,7 @@ from ..scene_stack import Scene
 from ..theme import CANVAS_SIZE, FONT_SIZES
 from ..widgets import label
 from ..widgets.base import FocusGroup, Widget
-from ..widgets.button import Button, IconButton
+from ..widgets.button import Button
 from ..widgets.draw import _cached
 from ..widgets.layout import Frame, is_rtl
 
@@ -188,11 +188,15 @@ class Screen(Scene):
         return self.back_button
 
     def header_icons(self, items: list[tuple[str, str, object]]) -> list[Button]:
-        """Round icon buttons packed against the header's reading end: (name, icon, callback)."""
+        """Icon buttons with their words ("Help", "Settings") packed against the header's reading end:
+        (name, icon, callback). A child who cannot guess a gear or a life ring reads what it does."""
         m = _theme.current().metrics
-        rects = self.frame.row([56] * len(items), m.gap // 2, y=16, height=56, inset=m.margin - 16, from_end=True)
         words = {"help": _("Help"), "settings": _("Settings"), "pause": _("Pause"), "language": _("Language")}
-        return [IconButton(r, icon, cb, name=name, words=words.get(name, name), style="secondary", radius=28)
+        size = FONT_SIZES["tiny"]
+        widths = [min(200, max(110, label.measure(words.get(name, name), size, bold=True)[0] + 66))
+                  for name, _icon, _cb in items]
+        rects = self.frame.row(widths, m.gap // 2, y=20, height=48, inset=m.margin - 16, from_end=True)
+        return [Button(r, words.get(name, name), cb, name=name, icon=icon, style="secondary", size=size, radius=24)
                 for r, (name, icon, cb) in zip(rects, items)]
 
     def draw_title(self, surface: pygame.Surface, text: str, *, y: int = 44) -> pygame.Rect:
