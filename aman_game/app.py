@@ -86,6 +86,9 @@ class Game:
     def __init__(self, *, settings: Optional[settings_mod.Settings] = None, settings_path=None,
                  save_settings: bool = True, data_dir=None, fast: bool = False, window_size=None,
                  fullscreen: bool = False):
+        from .memory import tune_allocator
+
+        tune_allocator()  # before the first surface: big freed blocks go back to the system (memory.py)
         self.settings_path = settings_path
         self.save_settings = save_settings
         self.settings = settings if settings is not None else settings_mod.load(settings_path)

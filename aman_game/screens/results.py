@@ -63,10 +63,23 @@ class ResultsScreen(Screen):
         offered = [s.id for s in self.game.library().scenarios]
         if not player or not offered:
             return True
-        record = getattr(self.game.progress, "_record", None)
+        return set(offered) <= self._finished(player[0])
+
+    def _finished(self, nickname: str) -> set:
+        """The stories this child has played to an end: the class session's results when one runs, else
+        this computer's progress (a story with a record and no half-way point)."""
+        session = getattr(self.game, "class_session", None)
+        if session is not None:
+            return set(session.recorder.status(nickname)[0])
+        record = getattr(self.game.progress, "_record", None)  # progress has no public "finished" yet
         if record is None:
-            return False
-        return all((record(player[0], sid) or {}).get("completed") for sid in offered)
+            return set()
+        done = set()
+        for scenario in self.game.library().scenarios:
+            rec = record(nickname, scenario.id)
+            if rec is not None and rec.get("resume") is None and rec.get("at", -1) >= 0:
+                done.add(scenario.id)
+        return done
 
     def carry_on(self) -> None:
         """Continue: back to the stories, or the full help page when the session is done."""

@@ -25,6 +25,8 @@ N_ = i18n.N_
 LEFT_X, LEFT_W = 60, 520
 RIGHT_X, RIGHT_W = 640, 580
 ROWS = 6
+ACTION_H, ACTION_GAP = 54, 10  # five actions end at 554, above the chosen class's playing order
+ORDER_TOP, ORDER_H = 562, 70
 
 
 def results_dir(game) -> Path:
@@ -111,9 +113,9 @@ class TeacherScreen(Screen):
         actions.append(("pin", _("Change the PIN"), self.change_pin, "secondary"))
         y = 244
         for name, words, callback, style in actions:
-            rect = self.frame.place(pygame.Rect(RIGHT_X, y, RIGHT_W, 60))
+            rect = self.frame.place(pygame.Rect(RIGHT_X, y, RIGHT_W, ACTION_H))
             widgets.append(Button(rect, words, callback, name=name, style=style, size=FONT_SIZES["small"]))
-            y += 60 + m.gap
+            y += ACTION_H + ACTION_GAP
         # outside a class session the sensitive stories are hidden unless turned on here, for this computer
         free = Toggle(self.frame.place(pygame.Rect(RIGHT_X, 640, RIGHT_W, 60)),
                       _("Sensitive stories outside a class (this computer)"), self.game.settings.sensitive_free_play,
@@ -255,6 +257,16 @@ class TeacherScreen(Screen):
         self.stack.pop(None)
         return True
 
+    def order_words(self, session) -> str:
+        """The chosen class's stories in playing order ("1. … · 2. …"), or what an empty playlist means."""
+        if not session.playlist:
+            return _("Stories: every story for the age band.")
+        from .teacher_setup import full_library
+
+        titles = {s.id: i18n.pick(s.title) for s in full_library(self.game).scenarios}
+        steps = [f"{i18n.format_number(n)}. {titles.get(sid, sid)}" for n, sid in enumerate(session.playlist, 1)]
+        return _("Stories in playing order: {stories}").format(stories=" · ".join(steps))
+
     # -- drawing ---------------------------------------------------------------------------------
     def draw_content(self, surface):
         th = _theme.current()
@@ -276,6 +288,11 @@ class TeacherScreen(Screen):
             detail = words_of(self.note)
         inner = self.frame.place(pygame.Rect(status.left + 20, status.top + 46, status.width - 40, 44))
         label.draw_in(surface, detail, inner, FONT_SIZES["tiny"], pal.text_muted, max_lines=2, valign="top")
+        chosen = self.config.session(self.selected) if self.selected else None
+        if chosen is not None:
+            box = self.frame.place(pygame.Rect(RIGHT_X, ORDER_TOP, RIGHT_W, ORDER_H))
+            label.draw_in(surface, self.order_words(chosen), box, FONT_SIZES["tiny"], pal.text_muted, max_lines=2,
+                          valign="top")
         cap = self.frame.place(pygame.Rect(LEFT_X, 204, LEFT_W, 34))
         label.draw_in(surface, _("Classes"), cap, FONT_SIZES["body"], pal.text, bold=True, max_lines=1)
         if not self.config.sessions:

@@ -144,6 +144,11 @@ class FocusGroup:
                     return self.move(1)
                 if w.takes_text and event.key == pygame.K_SPACE:
                     return False
+                if not self.focus_visible and not w.takes_text:
+                    # focused by a click, ring hidden: the key shows where the focus is rather than
+                    # pressing a control the child may not know is focused
+                    self.focus_visible = True
+                    return True
                 self.focus_visible = True
                 return w.activate()
             return False
