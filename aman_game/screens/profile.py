@@ -49,6 +49,7 @@ class AvatarChoice(Widget):
 class ProfileScreen(Screen):
     cache_static = True
     name = "profile"
+    default_action = "continue"  # Enter (after typing, or after clicking a picture) goes on
 
     def __init__(self, game):
         super().__init__(game)
