@@ -24,6 +24,7 @@ from . import theme as _theme
 from .audio import Audio
 from .scene_stack import Scene, SceneStack
 from .theme import CANVAS_SIZE
+from .window_size import centre_window, desktop_size, window_size_for
 
 log = logging.getLogger(__name__)
 
@@ -38,48 +39,8 @@ FINGER_TO_MOUSE = {pygame.FINGERDOWN: pygame.MOUSEBUTTONDOWN, pygame.FINGERUP: p
                    pygame.FINGERMOTION: pygame.MOUSEMOTION}
 
 
-#: Room kept free above and below a window that does not fill the screen: a title bar and a task bar.
-DESKTOP_RESERVE_H = 80
-
-
 class NoDisplay(RuntimeError):
     """No video device: the game cannot open a window here."""
-
-
-def window_size_for(desktop: Optional[tuple[int, int]]) -> tuple[int, int]:
-    """The largest 16:9 window that fits the desktop with room for a title bar and a task bar: 1280×720
-    on a 1280×800 screen, 1024×576 on a 1024×768 lab screen (never wider or taller than the desktop, so
-    no control is cut). Unknown desktop: the canvas size."""
-    if not desktop or desktop[0] <= 0 or desktop[1] <= 0:
-        return CANVAS_SIZE
-    cw, ch = CANVAS_SIZE
-    width, height = desktop[0], max(ch // 4, desktop[1] - DESKTOP_RESERVE_H)
-    scale = min(width / cw, height / ch)
-    return max(320, int(cw * scale)), max(180, int(ch * scale))
-
-
-def _desktop_size() -> Optional[tuple[int, int]]:
-    """The first screen's size; None without a real screen (the dummy/offscreen drivers of tests and
-    previews report a made-up 1024×768: they keep the canvas size)."""
-    if pygame.display.get_driver() in ("dummy", "offscreen"):
-        return None
-    try:
-        sizes = pygame.display.get_desktop_sizes()
-    except (pygame.error, AttributeError):
-        return None
-    return tuple(sizes[0]) if sizes else None
-
-
-def _centre_window() -> None:
-    """Put the window in the middle of the screen (SDL leaves it where it was, or at 0,0)."""
-    import warnings
-
-    try:
-        with warnings.catch_warnings():  # from_display_module is deprecated for drawing, not for moving
-            warnings.simplefilter("ignore", DeprecationWarning)
-            pygame.Window.from_display_module().position = pygame.WINDOWPOS_CENTERED
-    except (pygame.error, AttributeError):
-        pass
 
 
 class Game:
@@ -204,10 +165,10 @@ class Game:
                 raise NoDisplay("SDL found no video device")
             pygame.font.init()
             if not self._size_given:
-                self.window_size = window_size_for(_desktop_size())
+                self.window_size = window_size_for(desktop_size())
             flags = pygame.RESIZABLE
             self.window = pygame.display.set_mode(self.window_size, flags)
-            _centre_window()
+            centre_window()
         except pygame.error as exc:
             raise NoDisplay(str(exc)) from exc
         pygame.display.set_caption("Aman — أمان")
@@ -249,7 +210,7 @@ class Game:
         try:
             if self.fullscreen:
                 pygame.display.set_mode(self.window_size, pygame.RESIZABLE)
-                _centre_window()  # with no window manager the window would stay where full screen left it
+                centre_window()  # with no window manager the window would stay where full screen left it
             else:
                 pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
             self.fullscreen = not self.fullscreen

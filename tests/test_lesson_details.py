@@ -235,3 +235,13 @@ def test_the_full_help_page_comes_after_the_last_story(game):
     _finish(game, one)
     key(game, pygame.K_RETURN)  # the only story of the session is done: the full help page
     assert isinstance(game.stack.top, HelpScreen) and game.stack.top.after_scenario
+
+
+def test_the_window_is_the_largest_16_9_that_fits_the_desktop():
+    from aman_game.window_size import window_size_for
+
+    assert window_size_for((1024, 768)) == (1024, 576)  # a lab screen: the whole width, nothing cut
+    assert window_size_for((1280, 800)) == (1280, 720)
+    w, h = window_size_for((1920, 1080))
+    assert h <= 1080 - 80 and w <= 1920 and abs(w / h - 16 / 9) < 0.01
+    assert window_size_for(None) == (1280, 720)
