@@ -149,11 +149,12 @@ def _card_plan(item: ChatItem) -> dict:
     head_h = max(52, head_lay.height + (who_lay.height + 2 if who_lay else 0) + 6)
     btn_h = max(48, max((bl.height for bl in btn_lays), default=0) + 16) if buttons else 0
     # a picture area between the heading and the words: 2:1, as wide as the card's inside
-    pic_h = min(170, inner * 3 // 10) if item.card in PICTURE_CARDS else 0
+    # smaller as the text grows: the words under the picture are what the child answers
+    pic_h = int(min(170, inner * 3 // 10) / _theme.current().text_scale) if item.card in PICTURE_CARDS else 0
     veil_lay = (label.tight_layout(_("Hidden: this picture may upset you."), FONT_SIZES["small"], inner - 40,
                                    bold=True, max_lines=2) if item.card == "hidden_picture" else None)
     if veil_lay is not None:
-        pic_h = max(pic_h, veil_lay.height + 84)  # the warning icon and its words fit on the veil
+        pic_h = max(pic_h, veil_lay.height + 80)  # the warning icon and its words fit on the veil
     pic = (pic_h + 10) if pic_h else 0
     h = PAD_Y + head_h + 8 + pic + text_lay.height + (12 + btn_h if buttons else 0) + PAD_Y
     av = AVATAR + 10
