@@ -4,7 +4,6 @@ that follow F2), numbers (the help page's phone number in the chosen digits, "3 
 read-aloud with no voice says why, and the pace after a story (a help strip; the full page at the end)."""
 from __future__ import annotations
 
-import time
 
 import pygame
 import pytest
@@ -113,17 +112,20 @@ def test_kiosk_turned_on_for_the_running_class_applies_at_once(game):
     assert "F11" not in (i18n._("F2: language · Esc: back"))
 
 
-def test_the_pin_rest_counts_down(game):
+def test_the_pin_rest_counts_down(game, monkeypatch):
     config = TeacherConfig.load(game.results_dir)
     config.set_pin("2222", iterations=1000)
     pin = game.stack.push(PinScreen(game, config))
     game.settle(20)
-    game.pin_rest_until = time.monotonic() + 29.5
+    now = [1000.0]
+    monkeypatch.setattr("aman_game.screens.teacher_pin.time.monotonic", lambda: now[0])  # a clock the test moves
+    game.pin_rest_until = now[0] + 30
     first = pin.rest_words()
     assert i18n.format_number(30) in first
-    game.pin_rest_until = time.monotonic() + 11.5
+    assert pin.next_wake() == 1.0  # the screen wakes every second to count down
+    now[0] += 18.5
     assert i18n.format_number(12) in pin.rest_words() and pin.rest_words() != first
-    game.pin_rest_until = 0
+    now[0] += 12
     assert pin.rest_words() == ""
 
 
