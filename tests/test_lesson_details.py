@@ -4,7 +4,6 @@ that follow F2), numbers (the help page's phone number in the chosen digits, "3 
 read-aloud with no voice says why, and the pace after a story (a help strip; the full page at the end)."""
 from __future__ import annotations
 
-
 import pygame
 import pytest
 
