@@ -118,7 +118,8 @@ class Screen(Scene):
         # Enter with no visible focus ring (nothing focused, or only a control last clicked with the mouse)
         # is the screen's main action: never whatever the pointer happened to touch last
         if (event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER)
-                and (self.focus.focused is None or not self.focus.focus_visible) and self.default_action):
+                and (self.focus.focused is None or (self.focus.pointer_focus and not self.focus.focus_visible))
+                and self.default_action):
             w = self.widget(self.default_action)
             if w is not None and w.enabled and w.visible:
                 return w.activate()

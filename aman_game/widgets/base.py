@@ -85,6 +85,9 @@ class FocusGroup:
         self.widgets: list[Widget] = list(widgets or [])
         self.focus: Optional[int] = None
         self.focus_visible = False
+        #: The focus came from a click (not from a key or the screen): Enter does not press that control
+        #: while its ring is hidden — a child may not know it is focused.
+        self.pointer_focus = False
 
     def set(self, widgets: list[Widget], keep_focus: bool = True) -> None:
         """Replace the widgets (after a re-layout), keeping focus on the widget of the same name."""
@@ -110,6 +113,7 @@ class FocusGroup:
         for i, w in enumerate(self.widgets):
             if w.name == name and self._can_focus(w):
                 self.focus = i
+                self.pointer_focus = False
                 return True
         return False
 
@@ -118,6 +122,7 @@ class FocusGroup:
         if not candidates:
             return False
         self.focus_visible = True
+        self.pointer_focus = False
         if self.focus not in candidates:
             self.focus = candidates[0] if step >= 0 else candidates[-1]
             return True
@@ -144,10 +149,10 @@ class FocusGroup:
                     return self.move(1)
                 if w.takes_text and event.key == pygame.K_SPACE:
                     return False
-                if not self.focus_visible and not w.takes_text:
+                if self.pointer_focus and not self.focus_visible and not w.takes_text:
                     # focused by a click, ring hidden: the key shows where the focus is rather than
                     # pressing a control the child may not know is focused
-                    self.focus_visible = True
+                    self.focus_visible, self.pointer_focus = True, False
                     return True
                 self.focus_visible = True
                 return w.activate()
@@ -161,6 +166,7 @@ class FocusGroup:
                     consumed = True
                     if event.type == POINTER_DOWN and self._can_focus(w):
                         self.focus = i
+                        self.pointer_focus = True
                     if event.type != POINTER_MOVE:
                         break
             return consumed
