@@ -1,6 +1,8 @@
 # Two commands for a new machine with only Python 3.10+:
 #   make run    create .venv, install the game, start it
 #   make test   create .venv, install with the test extra, run the whole suite headless
+#   make report the teacher's class report (ARGS='DATA-FOLDER --class 5B --out report.html'); any other
+#               teacher command: .venv/bin/aman COMMAND ... (see docs/teachers.md)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -9,7 +11,7 @@ PY     := $(BIN)/python
 STAMP_RUN  := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test bench validate clean
+.PHONY: run test bench validate report clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +37,12 @@ bench: $(STAMP_RUN)
 
 validate: $(STAMP_RUN)
 	$(PY) main.py validate scenes/
+
+# The teacher's command line with the game's own packages (.venv), e.g.
+#   make report ARGS='"/mnt/aman-data" --class 5B --out report-5B.html'
+# (make report alone prints what to give it.)
+report: $(STAMP_RUN)
+	$(PY) main.py report $(ARGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

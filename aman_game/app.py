@@ -24,6 +24,7 @@ from . import theme as _theme
 from .audio import Audio
 from .scene_stack import Scene, SceneStack
 from .theme import CANVAS_SIZE
+from .window_size import centre_window, desktop_size, window_size_for
 
 log = logging.getLogger(__name__)
 
@@ -46,12 +47,16 @@ class Game:
     def __init__(self, *, settings: Optional[settings_mod.Settings] = None, settings_path=None,
                  save_settings: bool = True, data_dir=None, fast: bool = False, window_size=None,
                  fullscreen: bool = False):
+        from .memory import tune_allocator
+
+        tune_allocator()  # before the first surface: big freed blocks go back to the system (memory.py)
         self.settings_path = settings_path
         self.save_settings = save_settings
         self.settings = settings if settings is not None else settings_mod.load(settings_path)
         self.data_dir = data_dir
         self.fast = fast
         self.window_size = tuple(window_size or CANVAS_SIZE)
+        self._size_given = window_size is not None  # else open() fits the window to the desktop
         self.start_fullscreen = fullscreen
         self.stack = SceneStack()
         self.audio = Audio(enabled=self.settings.sound)
@@ -122,14 +127,26 @@ class Game:
         recorder = getattr(self, "results_recorder", None)
         return getattr(recorder, "class_name", "") or ""
 
-    def library(self, reload: bool = False):
-        """All scenarios (loaded on first use, after the first frame), with one error per broken file."""
+    def library(self, reload: bool = False, *, whole: bool = False):
+        """The scenarios children may open now (loaded on first use, after the first frame), with one error
+        per broken file: a class session's playlist and filters; outside a class, every story but the
+        sensitive ones (photos, threats) unless the teacher turned them on for this computer. `whole`:
+        every scenario (teacher screens)."""
         if self._library is None or reload:
             from . import SCENES_DIR
             from .content import load_library
 
             self._library = load_library(SCENES_DIR)
-        return self.library_filter(self._library) if self.library_filter else self._library
+        if whole:
+            return self._library
+        if self.library_filter:
+            return self.library_filter(self._library)
+        if not self.current_class() and not self.settings.sensitive_free_play:
+            import dataclasses
+
+            return dataclasses.replace(self._library, scenarios=tuple(
+                s for s in self._library.scenarios if s.sensitivity != "high"))
+        return self._library
 
     def delay(self, seconds: float) -> float:
         """A screen's timer length, shortened in fast mode and when motion is reduced."""
@@ -152,8 +169,11 @@ class Game:
                 pygame.display.quit()
                 raise NoDisplay("SDL found no video device")
             pygame.font.init()
+            if not self._size_given:
+                self.window_size = window_size_for(desktop_size())
             flags = pygame.RESIZABLE
             self.window = pygame.display.set_mode(self.window_size, flags)
+            centre_window()
         except pygame.error as exc:
             raise NoDisplay(str(exc)) from exc
         pygame.display.set_caption("Aman — أمان")
@@ -195,6 +215,7 @@ class Game:
         try:
             if self.fullscreen:
                 pygame.display.set_mode(self.window_size, pygame.RESIZABLE)
+                centre_window()  # with no window manager the window would stay where full screen left it
             else:
                 pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
             self.fullscreen = not self.fullscreen

@@ -46,8 +46,9 @@ _digits = "latn"
 _harakat = True
 
 _WESTERN_TO_ARABIC_INDIC = str.maketrans("0123456789%", "٠١٢٣٤٥٦٧٨٩٪")
-# A digit run not glued to Latin letters/underscores (so "Star_Gamer11" keeps its digits) ...
-_DIGIT_RUN = re.compile(r"(?<![A-Za-z_0-9])[0-9]+(?:[.,][0-9]+)*%?(?![A-Za-z_0-9])")
+# A digit run not glued to letters of any script or underscores (so the usernames "Star_Gamer11" and
+# "مطراش2" keep their digits: a name is written as its owner typed it) ...
+_DIGIT_RUN = re.compile(r"(?<![^\W])[0-9]+(?:[.,][0-9]+)*%?(?![^\W])")
 # ... and never inside a web address, e-mail or format placeholder.
 _PROTECTED = re.compile(r"\S*://\S*|www\.\S+|\S+@\S+|\{[^{}]*\}|%\([^)]*\)[sdif]")
 # Harakat (tanween, fatha, damma, kasra, shadda, sukun, extra vowel marks) and the dagger alef.

@@ -335,6 +335,24 @@ class Narrator:
                     if self._pending is None:
                         self._idle.set()
 
+    def can_speak(self, lang: str) -> bool:
+        """True when some engine here can read `lang` aloud (the settings screen says so when none can:
+        read-aloud switched on with no voice installed would otherwise be silent with no reason given).
+        espeak is asked whether it has the language's voice; a Windows voice is taken on trust."""
+        if self._engines is None:
+            self._engines = system_engines()
+        lang = speech_language(lang)
+        for engine in self._engines:
+            if not getattr(engine, "available", True):
+                continue
+            has_voice = getattr(engine, "has_voice", None)
+            try:
+                if has_voice is None or has_voice(lang):
+                    return True
+            except Exception:  # a broken engine cannot speak
+                continue
+        return False
+
     def _speak(self, utterance: Utterance, cancelled: threading.Event) -> None:
         self.spoken.append(utterance)
         del self.spoken[:-50]

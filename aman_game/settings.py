@@ -39,6 +39,7 @@ LABELS = {
     "sound": N_("Sounds"),
     "narration": N_("Read aloud"),
     "region": N_("Country for help numbers"),
+    "sensitive_free_play": N_("Sensitive stories outside a class (this computer)"),  # teacher mode only
 }
 #: Labels of each choice of the non-boolean settings.
 CHOICE_LABELS = {
@@ -62,6 +63,9 @@ class Settings:
     sound: bool = True            # sound effects; narration has its own switch (headphones)
     narration: bool = False       # read every message, choice and feedback aloud
     region: str = DEFAULT_REGION  # help resources: scenes/regions/<region>.yaml
+    #: Sensitive stories (photos, threats) offered outside a class session on this computer. Only teacher
+    #: mode changes it (behind the PIN); a class session has its own switch.
+    sensitive_free_play: bool = False
 
     def replace(self, **changes) -> "Settings":
         """A copy with some fields changed, each change validated like a loaded value."""

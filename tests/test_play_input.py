@@ -169,17 +169,20 @@ def test_menu_filters_lists_valid_stories_and_resumes(game, messenger):
     game.player = ("Lina", "cat")
     menu = game.stack.push(MenuScreen(game))
     settle(game)
-    assert menu.widget("scenario:fixture_messenger") and menu.widget("scenario:fixture_lobby")
+    # grouped by age band: the 7-9 story first, the 10-13 one on the next page (a page never mixes bands)
+    assert menu.widget("scenario:fixture_lobby") and menu.widget("scenario:fixture_messenger") is None
+    click(game, menu.widget("page:next"))
+    assert menu.widget("scenario:fixture_messenger") and menu.widget("scenario:fixture_lobby") is None
     click(game, menu.widget("filter:7-9"))
     assert menu.widget("scenario:fixture_messenger") is None and menu.widget("scenario:fixture_lobby")
-    click(game, menu.widget("filter:all"))
+    click(game, menu.widget("filter:10-13"))
     click(game, menu.widget("scenario:fixture_messenger"))
     play = game.stack.top
     settle(game)
     click(game, play.widget("choice:0"))  # a decision: progress keeps the place
     assert game.progress.resume_point("Lina", "fixture_messenger")["node"] == "opened"
     game.stack.clear()
-    menu = game.stack.push(MenuScreen(game))
+    menu = game.stack.push(MenuScreen(game))  # the 10-13 filter is remembered
     settle(game)
     assert menu.widget("scenario:fixture_messenger").resumable
     click(game, menu.widget("scenario:fixture_messenger"))

@@ -126,6 +126,8 @@ def test_starting_a_session_from_teacher_mode_runs_it_here(game):
     assert [s.id for s in game.library().scenarios] == ["photo_request"] and i18n.current_language() == "ar"
     teacher = _show(game, TeacherScreen(game, TeacherConfig.load(game.results_dir)))
     _press(game, teacher, "end")
+    assert TeacherConfig.load(game.results_dir).active == "5B"  # asked first
+    _press(game, game.stack.top, "option:yes")
     assert TeacherConfig.load(game.results_dir).active == "" and game.class_session is None
     assert len(game.library().scenarios) > 1
 

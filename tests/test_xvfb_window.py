@@ -80,9 +80,13 @@ def test_escape_asks_before_leaving(launch):
     game.wait(lambda s: s["stack"] == ["title"], "still on the title")
     game.key("Escape")
     game.wait(lambda s: s["stack"] == ["title", "confirm"], "asked again")
-    game.key("Return")  # no default on this question: Enter first shows where the focus is
-    game.wait(lambda s: s["focus"] == "option:yes" and s["focus_visible"], "focus on Leave")
+    game.key("Return")  # Enter is never the leaving answer: it stays
+    game.wait(lambda s: s["stack"] == ["title"], "Enter answered Stay")
     assert game.proc.poll() is None
+    game.key("Escape")
+    game.wait(lambda s: s["stack"] == ["title", "confirm"], "asked a third time")
+    game.key("Tab")  # leaving takes a deliberate step to the Leave button
+    game.wait(lambda s: s["focus"] == "option:yes" and s["focus_visible"], "focus on Leave")
     game.key("Return")
     assert game.wait_exit() == 0
 

@@ -17,12 +17,24 @@ from ..scene_stack import Scene
 from ..theme import CANVAS_SIZE, FONT_SIZES
 from ..widgets import label
 from ..widgets.base import FocusGroup, Widget
-from ..widgets.button import Button, IconButton
+from ..widgets.button import Button
 from ..widgets.draw import _cached
 from ..widgets.layout import Frame, is_rtl
 
 _ = i18n._
 HEADER_H = 88
+
+
+def later(msgid: str, **values):
+    """A message kept untranslated until it is drawn (mark msgid with N_): a note a screen shows for a
+    while ("Report saved: …") then follows F2 into the other language instead of staying in the first.
+    Call the result to get the words; str values are kept as they are."""
+    return lambda: _(msgid).format(**values)
+
+
+def words_of(note) -> str:
+    """A note's words now: a `later` message in the current language, or plain text."""
+    return note() if callable(note) else (note or "")
 
 
 def background(surface: pygame.Surface, band: bool = True) -> None:
@@ -57,8 +69,9 @@ class Screen(Scene):
     name = "screen"
     #: Draw the header band behind the title row (the title screen has none).
     header_band = True
-    #: The control Enter presses while nothing has the keyboard focus (a screen whose one way on is
-    #: obvious: Continue after feedback or results). None: the first Enter shows the focus ring instead.
+    #: The control Enter presses while nothing has the keyboard focus: the screen's primary action (Play,
+    #: Continue, Save, the first story), never a destructive or identity-changing one (docs/teachers.md,
+    #: "The keyboard"). A screen may make it a property. None: the first Enter shows the focus ring instead.
     default_action: Optional[str] = None
     #: Cache what draw_static paints (background, draw_content, widgets at rest) in one layer, repainted
     #: only after build() or invalidate(). A screen that opts in calls invalidate() whenever something
@@ -102,8 +115,11 @@ class Screen(Scene):
 
     # input
     def handle_event(self, event) -> bool:
+        # Enter with no visible focus ring (nothing focused, or only a control last clicked with the mouse)
+        # is the screen's main action: never whatever the pointer happened to touch last
         if (event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER)
-                and self.focus.focused is None and self.default_action):
+                and (self.focus.focused is None or (self.focus.pointer_focus and not self.focus.focus_visible))
+                and self.default_action):
             w = self.widget(self.default_action)
             if w is not None and w.enabled and w.visible:
                 return w.activate()
@@ -175,11 +191,15 @@ class Screen(Scene):
         return self.back_button
 
     def header_icons(self, items: list[tuple[str, str, object]]) -> list[Button]:
-        """Round icon buttons packed against the header's reading end: (name, icon, callback)."""
+        """Icon buttons with their words ("Help", "Settings") packed against the header's reading end:
+        (name, icon, callback). A child who cannot guess a gear or a life ring reads what it does."""
         m = _theme.current().metrics
-        rects = self.frame.row([56] * len(items), m.gap // 2, y=16, height=56, inset=m.margin - 16, from_end=True)
         words = {"help": _("Help"), "settings": _("Settings"), "pause": _("Pause"), "language": _("Language")}
-        return [IconButton(r, icon, cb, name=name, words=words.get(name, name), style="secondary", radius=28)
+        size = FONT_SIZES["tiny"]
+        widths = [min(200, max(110, label.measure(words.get(name, name), size, bold=True)[0] + 66))
+                  for name, _icon, _cb in items]
+        rects = self.frame.row(widths, m.gap // 2, y=20, height=48, inset=m.margin - 16, from_end=True)
+        return [Button(r, words.get(name, name), cb, name=name, icon=icon, style="secondary", size=size, radius=24)
                 for r, (name, icon, cb) in zip(rects, items)]
 
     def draw_title(self, surface: pygame.Surface, text: str, *, y: int = 44) -> pygame.Rect:

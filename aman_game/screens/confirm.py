@@ -85,10 +85,16 @@ class Dialog(Screen):
 
 
 class ConfirmDialog(Dialog):
+    """A yes/no question. Enter (with nothing focused) and Esc both answer no: one key never removes,
+    erases or leaves anything. With `danger` the yes button is drawn as a warning and the safe answer is
+    the highlighted one."""
     name = "confirm"
+    default_action = "option:no"
 
-    def __init__(self, game, title: str, message: str = "", *, yes: str | None = None, no: str | None = None):
-        super().__init__(game, title, message, [("yes", yes or _("Yes"), "primary"), ("no", no or _("No"), "secondary")],
+    def __init__(self, game, title: str, message: str = "", *, yes: str | None = None, no: str | None = None,
+                 danger: bool = False):
+        styles = ("danger", "primary") if danger else ("primary", "secondary")
+        super().__init__(game, title, message, [("yes", yes or _("Yes"), styles[0]), ("no", no or _("No"), styles[1])],
                          cancel="no")
 
     def answer(self, key) -> None:
@@ -100,8 +106,10 @@ class ConfirmDialog(Dialog):
 
 
 class PauseDialog(Dialog):
-    """Pause: keep playing, or leave the story (after a confirmation; progress is kept)."""
+    """Pause: keep playing, or leave the story (after a confirmation; progress is kept). Enter and Esc
+    keep playing."""
     name = "pause"
+    default_action = "option:resume"
 
     def __init__(self, game):
         super().__init__(game, _("Paused"), _("Take your time. Your place in the story is kept."),

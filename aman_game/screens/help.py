@@ -61,7 +61,10 @@ def load_help_region(code: str):
 class HelpScreen(Screen):
     cache_static = True
     name = "help"
-    default_action = "done"  # after a story: Enter goes back to the stories (no such control from the menu)
+    @property
+    def default_action(self) -> str:
+        """After a story Enter goes back to the stories; from the menu or title, back where the child was."""
+        return "done" if self.after_scenario else "back"
 
     def __init__(self, game, *, after_scenario: bool = False):
         super().__init__(game)
@@ -240,7 +243,9 @@ class HelpScreen(Screen):
 
     def _contact_line(self, res) -> str:
         if res.phone:
-            number = "\u2066" + res.phone + "\u2069"  # an isolate: the number keeps its digit order in Arabic
+            # an isolate: the number keeps its digit order in Arabic; in the digits the child chose (it is
+            # put in after the translation, which is where _() turns digits Eastern)
+            number = "\u2066" + i18n.localize_digits(res.phone) + "\u2069"
             if not res.confirmed:
                 return _("{number} (to be confirmed by the school)").format(number=number)
             return _("Call {number}").format(number=number)

@@ -42,6 +42,10 @@ class LanguageScreen(Screen):
     name = "language"
     header_band = False
 
+    @property
+    def default_action(self) -> str:
+        return f"lang:{i18n.current_language()}"  # Enter keeps the language on screen
+
     def __init__(self, game, then: str | None = None):
         super().__init__(game)
         self.then = then

@@ -121,6 +121,14 @@ class MenuScreen(Screen):
     cache_static = True
     name = "menu"
 
+    @property
+    def default_action(self):
+        """Enter with nothing focused opens the story to continue, else the first on the page — never
+        "Change player" (one key must not change who is playing)."""
+        cards = [w for w in self.focus.widgets if isinstance(w, ScenarioCard)]
+        chosen = next((c for c in cards if c.resumable), cards[0] if cards else None)
+        return chosen.name if chosen is not None else None
+
     def __init__(self, game):
         super().__init__(game)
         self.page = 0
@@ -135,10 +143,26 @@ class MenuScreen(Screen):
         return getattr(self.game, "menu_filter", None)
 
     def scenarios(self) -> list:
+        """The stories offered, grouped by age band (7–9 first, then 10–13, each in library order): a child
+        of 7 finds their stories first and never pages through the older ones to reach them."""
         found = list(self.library.scenarios) if self.library else []
         if self.age_filter:
             found = [s for s in found if s.age_band == self.age_filter]
-        return found
+        order = {band: i for i, (_k, band) in enumerate(FILTERS) if band}
+        return sorted(found, key=lambda s: order.get(s.age_band, len(order)))
+
+    def page_groups(self) -> list[list]:
+        """The pages: up to PER_PAGE stories each, a new page at each age band (a page never mixes bands)."""
+        pages: list[list] = []
+        for sc in self.scenarios():
+            if not pages or len(pages[-1]) >= PER_PAGE or pages[-1][0].age_band != sc.age_band:
+                pages.append([])
+            pages[-1].append(sc)
+        return pages or [[]]
+
+    def page_items(self) -> list:
+        groups = self.page_groups()
+        return groups[min(self.page, len(groups) - 1)]
 
     def make_widgets(self):
         widgets: list[Widget] = [self.header_back(_("Change player"))]
@@ -152,10 +176,10 @@ class MenuScreen(Screen):
             widgets.append(Button(r, texts[key], (lambda v=value: self.set_filter(v)), name=f"filter:{key}",
                                   style=style, size=FONT_SIZES["small"], radius=24,
                                   icon="check" if value == self.age_filter else None))
-        items = self.scenarios()
-        pages = max(1, (len(items) + PER_PAGE - 1) // PER_PAGE)
+        groups = self.page_groups()
+        pages = len(groups)
         self.page = min(self.page, pages - 1)
-        shown = items[self.page * PER_PAGE:(self.page + 1) * PER_PAGE]
+        shown = groups[self.page]
         nickname = (self.game.player or ("", None))[0]
         for i, sc in enumerate(shown):
             col, row = i % 3, i // 3
@@ -176,8 +200,12 @@ class MenuScreen(Screen):
     def page_words(self) -> str:
         """"Page 1 of 2" in the language's own words and digits."""
         # TRANSLATORS: the menu's page indicator between the previous/next page buttons.
-        return _("Page {page} of {pages}").format(page=i18n.format_number(self.page + 1),
-                                                  pages=i18n.format_number(getattr(self, "pages", 1)))
+        words_ = _("Page {page} of {pages}").format(page=i18n.format_number(self.page + 1),
+                                                    pages=i18n.format_number(getattr(self, "pages", 1)))
+        shown = self.page_items() if self.library is not None else []
+        if not self.age_filter and shown and shown[0].age_band:
+            words_ = words.age_band(shown[0].age_band) + " · " + words_  # which band this page holds
+        return words_
 
     def pager_gap(self) -> int:
         """Room between the page buttons: the indicator's width (at least 110 px), so no language clips it."""
@@ -218,7 +246,7 @@ class MenuScreen(Screen):
 
     def autoplay_target(self, policy):
         """Attract mode: each visit opens the next story on the page, in turn."""
-        items = self.scenarios()[self.page * PER_PAGE:(self.page + 1) * PER_PAGE]
+        items = self.page_items()
         if not items:
             return None
         turn = getattr(policy, "stories_opened", 0)

@@ -64,6 +64,7 @@ class PlayScreen(PlayVoice, PlayView, Screen):
         self.choice_total = 0
         self.shots = 0  # node visits, for screenshot names
         self.node_chat_start = 0  # chat entries before the current step's messages (F5 keeps those)
+        self.tip: Optional[list] = None  # [words, seconds left]: why a control that looks clickable did nothing
 
     # -- session ----------------------------------------------------------------------------------
     def _new_session(self, scenario, resume) -> PlaySession:
@@ -153,6 +154,11 @@ class PlayScreen(PlayVoice, PlayView, Screen):
     def update(self, dt: float) -> None:
         if self.errors:
             return
+        if self.tip is not None and not self.game.fast:
+            self.tip[1] -= dt
+            if self.tip[1] <= 0:
+                self.tip = None
+                self.dirty = True
         if self.chat.typing:
             self.chat.phase += dt
             self.dirty = True
@@ -175,6 +181,8 @@ class PlayScreen(PlayVoice, PlayView, Screen):
             waits.append(0.12)
         if self.pulse > 0:
             waits.append(0.05)
+        if self.tip is not None and not self.game.fast:
+            waits.append(max(0.0, self.tip[1]))
         return min(waits) if waits else None
 
     def _advance(self) -> None:
@@ -349,6 +357,19 @@ class PlayScreen(PlayVoice, PlayView, Screen):
 
     # -- input ------------------------------------------------------------------------------------
     def handle_event(self, event) -> bool:
+        if self.tip is not None and event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
+            self.tip = None  # the next key or click closes a tip (and may show another)
+            self.dirty = True
+        if event.type == pygame.MOUSEBUTTONUP and getattr(event, "button", 1) == 1 and not self.errors:
+            hit = self.chat.hit(event.pos)
+            if hit is not None and hit[0] == "scroll":
+                app, _r, _p = self.geometry()
+                self.chat.scroll_by(hit[1] * max(120, (app.height - HEADER_H) * 2 // 3), app.height - HEADER_H)
+                self.dirty = True
+                return True
+            if hit is not None and hit[0] == "card":
+                self.show_tip(self.card_reason())
+                return True
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_F5:
                 self.reload()

@@ -16,7 +16,7 @@ from ..widgets import label
 from ..widgets.avatars import ROBOT
 from ..widgets.button import Button, IconButton
 from ..widgets.chat_bubble import ChatItem
-from ..widgets.chat_view import GAP as CHAT_GAP
+from ..widgets.chat_view import GAP as CHAT_GAP, STRIP_H as CHAT_STRIP
 from ..widgets.choice_list import ChoiceButton, arrange
 from ..widgets.draw import panel
 from ..widgets.icons import draw_icon
@@ -28,6 +28,7 @@ CHOICE_GAP = 8
 CHOICE_X, CHOICE_W = 90, 1100
 BAR_TITLE_W = 760
 MIN_CHAT = 150  # px of chat kept visible above the choices (buttons get tighter first)
+TIP_SECONDS = 4.0  # a tip ("not at this step …") stays this long, or until the next click or key
 
 
 class PlayView:
@@ -105,7 +106,13 @@ class PlayView:
         view = None
         if self.state == "choosing":
             choices = [(i18n.pick(c.text), c.action) for _i, c in self.shown_choices()]
-            need = max(MIN_CHAT, self.chat.newest_height(1200 - 48, self.look) + 2 * CHAT_GAP)
+            # the exchange being answered: this step's messages whole if they can be (the choices tighten or
+            # go two to a row first), else at least the newest whole; a strip above says earlier ones exist
+            shown = min(len(self.chat.items), len(self.session.node.messages)) or 1
+            strip = CHAT_STRIP if len(self.chat.items) > shown else 0
+            newest = self.chat.newest_height(1200 - 48, self.look) + 2 * CHAT_GAP
+            need = max(MIN_CHAT, newest + (CHAT_STRIP if len(self.chat.items) > 1 else 0),
+                       self.chat.node_height(shown, 1200 - 48, self.look) + 2 * CHAT_GAP + strip)
             best = None
             for columns, tight in ((1, False), (1, True), (2, False), (2, True)):
                 arranged = arrange(choices, CHOICE_W, CHOICE_GAP, columns=columns, tight=tight)
@@ -198,10 +205,52 @@ class PlayView:
             if not available:
                 b.enabled = False
                 b.colors = (None, _blend(look.on_header, look.header, 0.55), None)
+                b.on_disabled = lambda a=action: self.show_tip(self.unavailable_reason(a))
             out.append(b)
             x += w + 10
         self.controls_width = total
         return out
+
+    # -- tips: why a control that looks clickable did nothing ----------------------------------------
+    def unavailable_reason(self, action: str) -> str:
+        """Why Block / Report / Tell an adult is greyed out just now, in a child's words."""
+        if self.state == "arriving":
+            return _("Wait a moment: the messages are still arriving.")
+        if self.state in ("acting", "feedback"):
+            return _("Wait a moment: your answer is on its way.")
+        if self.state == "ended":
+            return _("The story has ended. Press See how you did.")
+        if action == "block" and self.blocked:
+            return _("You already blocked {name}.").format(name=self.contact_name())
+        return _("Not at this step. Choose one of the answers below.")
+
+    def card_reason(self) -> str:
+        """A click on a card's own button (Accept, Claim gift, Send photo …): the story is answered below."""
+        if self.state == "choosing":
+            return _("In this game you answer with the choices below.")
+        return _("Wait a moment, then answer with the choices below.")
+
+    def show_tip(self, text: str) -> None:
+        """Show a short tip over the bottom of the chat for a few seconds (and read it aloud if narration
+        is on): the answer a child gets when a control that looks clickable can't be used."""
+        self.tip = [text, TIP_SECONDS]  # seconds left (fast mode: until the next key or click)
+        self.say([text], interrupt=True)
+        self.dirty = True
+
+    def _draw_tip(self, surface) -> None:
+        tip = getattr(self, "tip", None)
+        if not tip:
+            return
+        pal = _theme.current().palette
+        column = self._chat_column()
+        lay = label.tight_layout(tip[0], FONT_SIZES["small"], column.width - 160, bold=True, max_lines=2)
+        text = label.render(lay, pal.on_primary)
+        box = pygame.Rect(0, 0, text.get_width() + 80, text.get_height() + 24)
+        box.midbottom = (column.centerx, column.bottom - 12)
+        panel(surface, box, pal.primary, lifted=True, radius=box.height // 2)
+        icon_x = box.right - 26 if self.rtl else box.left + 26
+        draw_icon(surface, "help", (icon_x, box.centery), 26, pal.on_primary)
+        surface.blit(text, (box.left + (20 if self.rtl else 52), box.centery - text.get_height() // 2))
 
     # -- drawing ----------------------------------------------------------------------------------
     def _chat_column(self) -> pygame.Rect:
@@ -213,6 +262,7 @@ class PlayView:
 
     def draw_dynamic(self, surface):
         self.chat.draw(surface, self._chat_column(), self.look, self.rtl)
+        self._draw_tip(surface)
 
     def draw(self, surface):
         self.geometry()

@@ -1,7 +1,10 @@
 """Profile: a nickname (never a real name — the screen says so) and an animal picture.
 
-Players who already played on this computer appear as quick picks, so a child can continue where they
-stopped. Only the nickname and the picture's name are kept (aman_game.progress).
+No other child's nickname is ever shown here. A child who played before types their nickname again and
+chooses their own picture to continue where they stopped: a nickname already used on this computer (in
+this class) with another picture is refused kindly, so one child cannot continue as another by a tap.
+The screen always opens empty (the last child's nickname is not left for the next one). Only the nickname
+and the picture's name are kept (aman_game.progress).
 """
 from __future__ import annotations
 
@@ -16,7 +19,6 @@ from ..widgets.base import Widget
 from ..widgets.button import Button
 from ..widgets.draw import focus_ring, panel, rounded_rect
 from ..widgets.icons import draw_icon
-from ..widgets.layout import is_rtl
 from ..widgets.text_input import TextInput
 from .base import Screen
 
@@ -44,36 +46,27 @@ class AvatarChoice(Widget):
             focus_ring(surface, self.rect, size // 2)
 
 
-class PlayerChip(Button):
-    def __init__(self, rect, nickname: str, avatar: str | None, on_activate):
-        super().__init__(rect, nickname, on_activate, name=f"player:{nickname}", style="secondary", bold=False,
-                         size=FONT_SIZES["small"], radius=28)
-        self.avatar = avatar or "fox"
-
-    def _draw_content(self, surface, rect, fg):
-        m = _theme.current().metrics
-        a = rect.height - 12
-        rtl = is_rtl()
-        ax = rect.right - 6 - a if rtl else rect.left + 6
-        surface.blit(avatar_surface(self.avatar, a), (ax, rect.top + 6))
-        inner = pygame.Rect(rect.left + (m.gap if rtl else a + 16), rect.top, rect.width - a - 16 - m.gap, rect.height)
-        label.draw_in(surface, self.label, inner, self.size, fg, max_lines=1)
-
-
 class ProfileScreen(Screen):
     cache_static = True
     name = "profile"
+    default_action = "continue"  # Enter (after typing, or after clicking a picture) goes on
 
     def __init__(self, game):
         super().__init__(game)
-        nickname, avatar = game.player or ("", None)
-        self.nickname = nickname
-        self.avatar = avatar or "fox"
+        self.nickname = ""
+        self.avatar = "fox"
+        self.picked = False  # a picture chosen by the child (a returning child must choose theirs)
+        self.message = ""
         self.input: TextInput | None = None
 
+    def resume(self) -> None:
+        """Back from the stories ("Change player"): the next child starts with an empty screen."""
+        self.game.player = None
+        self.nickname, self.avatar, self.picked, self.message = "", "fox", False, ""
+        self.focus.focus = None
+        super().resume()
+
     def make_widgets(self):
-        th = _theme.current()
-        m = th.metrics
         widgets: list[Widget] = [self.header_back()]
         self.input = TextInput(self.frame.place(pygame.Rect(340, 286, 600, 80)), self.nickname, name="nickname",
                                placeholder=_("Type a nickname"), on_change=self._changed, on_submit=self.done)
@@ -84,11 +77,6 @@ class ProfileScreen(Screen):
                                inset=(1280 - len(names) * size - (len(names) - 1) * gap) // 2)
         for r, name in zip(rects, names):
             widgets.append(AvatarChoice(r, name, (lambda n=name: self._pick(n)), name == self.avatar))
-        recent = [p for p in self.game.progress.players() if p[0]][-4:][::-1]
-        if recent:
-            rects = self.frame.row([240] * len(recent), m.gap, y=564, height=54, inset=340 + 160)
-            for r, (nick, av) in zip(rects, recent):
-                widgets.append(PlayerChip(r, nick, av, (lambda n=nick, a=av: self._use(n, a))))
         self.continue_button = Button(self.frame.place(pygame.Rect(460, 636, 360, 64)), _("Continue"), self.done,
                                       name="continue", icon="next")
         self.continue_button.enabled = bool(self.nickname.strip())
@@ -97,25 +85,40 @@ class ProfileScreen(Screen):
 
     def _changed(self, value: str) -> None:
         self.nickname = value
+        self.message = ""
         self.continue_button.enabled = bool(value.strip())
         self.invalidate()  # the character counter is part of the static layer
 
     def _pick(self, name: str) -> None:
         self.avatar = name
+        self.picked = True
+        self.message = ""
         for w in self.focus.widgets:
             if isinstance(w, AvatarChoice):
                 w.selected = w.avatar == name
         self.invalidate()
 
-    def _use(self, nickname: str, avatar: str | None) -> None:
-        self.nickname = nickname
-        self.avatar = avatar if avatar in AVATARS else "fox"
-        self.done()
+    def known_picture(self, nickname: str) -> str | None:
+        """The picture of a child who already played here under this nickname (this class), else None."""
+        from ..progress import normalize_nickname
+
+        key = normalize_nickname(nickname)
+        for nick, avatar in self.game.progress.players():
+            if normalize_nickname(nick) == key:
+                return avatar if avatar in AVATARS else "fox"
+        return None
 
     def done(self) -> None:
         nickname = " ".join(self.nickname.split())
         if not nickname:
             self.focus.focus_on("nickname")
+            return
+        known = self.known_picture(nickname)
+        if known is not None and not (self.picked and self.avatar == known):
+            # never say which picture it is: only the child who chose it knows
+            self.message = _("Someone already played here with this nickname. If it is you, choose your "
+                             "picture. If not, choose another nickname.")
+            self.invalidate()
             return
         self.game.player = (nickname, self.avatar)
         self.game.progress.set_player(nickname, self.avatar)
@@ -160,12 +163,14 @@ class ProfileScreen(Screen):
         count = pygame.Rect(340, 370, 600, 30)
         from ..widgets.text_input import base_length
 
-        counter = i18n.format_number(base_length(self.nickname)) + " / " + i18n.format_number(16)
+        # isolated left to right: "3 / 16" must not read "16 / 3" in an Arabic line
+        counter = ("\u2066" + i18n.format_number(base_length(self.nickname)) + " / " + i18n.format_number(16)
+                   + "\u2069")
         label.draw_in(surface, counter, self.frame.place(count), FONT_SIZES["tiny"], pal.text_muted, align="end")
         cap2 = self.frame.place(pygame.Rect(160, 380, 960, 44))  # ends clear of the selected picture's ring
         label.draw_in(surface, _("Choose a picture"), cap2, FONT_SIZES["body"], pal.text, bold=True, valign="bottom",
                       max_lines=1)
-        if any(isinstance(w, PlayerChip) for w in self.focus.widgets):
-            cap3 = self.frame.place(pygame.Rect(160, 564, 330, 54))
-            label.draw_in(surface, _("Played here before:"), cap3, FONT_SIZES["small"], pal.text_muted, max_lines=2)
         rounded_rect(surface, pal.border, pygame.Rect(160, 550, 960, 2), 1)
+        note = self.message or _("Played before? Type your nickname and choose your picture to continue.")
+        label.draw_in(surface, note, self.frame.place(pygame.Rect(160, 558, 960, 74)), FONT_SIZES["small"],
+                      pal.danger if self.message else pal.text_muted, bold=bool(self.message), max_lines=2)

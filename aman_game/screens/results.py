@@ -1,4 +1,6 @@
-"""Results: how the story ended, stars and score, what went well, topics to revisit; then help resources.
+"""Results: how the story ended, stars and score, what went well, topics to revisit, and a compact help strip
+(tell a trusted adult; More help opens the full page). Continue goes back to the stories; after the last
+story the child had left to play (the end of the session) it opens the full help page first.
 
 Counts go through i18n.ngettext (Arabic has six plural forms) and numbers through i18n.format_number.
 """
@@ -21,7 +23,8 @@ _ = i18n._
 
 COL_X, COL_W = 330, 900
 OUTCOME_Y = 184
-CONTENT_BOTTOM = 624  # the buttons' row starts 12 px below
+CONTENT_BOTTOM = 560  # the help strip starts 8 px below, the buttons' row under it
+STRIP = pygame.Rect(40, 568, 1200, 56)  # the compact help strip (left-to-right terms)
 
 
 class ResultsScreen(Screen):
@@ -41,10 +44,54 @@ class ResultsScreen(Screen):
 
     def make_widgets(self):
         rects = self.frame.row([300, 300], 24, y=636, height=66, inset=COL_X)
+        words_more = _("More help")
+        w = max(180, label.measure(words_more, FONT_SIZES["small"], bold=True)[0] + 84)
+        more = self.frame.place(pygame.Rect(STRIP.right - 8 - w, STRIP.top + 6, w, STRIP.height - 12))
         return [
-            Button(rects[0], _("Continue"), self.to_help, name="continue", icon="next"),
+            Button(rects[0], _("Continue"), self.carry_on, name="continue", icon="next"),
             Button(rects[1], _("Play again"), self.again, name="again", icon="refresh", style="secondary"),
+            Button(more, words_more, self.more_help, name="more_help", icon="help", style="secondary",
+                   size=FONT_SIZES["small"]),
         ]
+
+    def session_done(self) -> bool:
+        """True when this child has now finished every story offered to them (a class session's playlist,
+        or everything in the menu): the end of the session, when the full help page is shown."""
+        if self.stack is not None and self.stack.scenes()[:1] == [self]:
+            return True  # a story played on its own (`play ID`): nothing to go back to
+        player = self.game.player
+        offered = [s.id for s in self.game.library().scenarios]
+        if not player or not offered:
+            return True
+        return set(offered) <= self._finished(player[0])
+
+    def _finished(self, nickname: str) -> set:
+        """The stories this child has played to an end: the class session's results when one runs, else
+        this computer's progress (a story with a record and no half-way point)."""
+        session = getattr(self.game, "class_session", None)
+        if session is not None:
+            return set(session.recorder.status(nickname)[0])
+        record = getattr(self.game.progress, "_record", None)  # progress has no public "finished" yet
+        if record is None:
+            return set()
+        done = set()
+        for scenario in self.game.library().scenarios:
+            rec = record(nickname, scenario.id)
+            if rec is not None and rec.get("resume") is None and rec.get("at", -1) >= 0:
+                done.add(scenario.id)
+        return done
+
+    def carry_on(self) -> None:
+        """Continue: back to the stories, or the full help page when the session is done."""
+        if self.session_done():
+            self.to_help()
+        else:
+            self.stack.pop(None)
+
+    def more_help(self) -> None:
+        from .help import HelpScreen
+
+        self.stack.push(HelpScreen(self.game))
 
     def outcome_layout(self):
         """The story's ending in the outcome box at the active text-size step (6 lines at the normal step,
@@ -92,15 +139,33 @@ class ResultsScreen(Screen):
         self.stack.replace(screen_class("play")(self.game, self.session.scenario))
 
     def on_back(self) -> bool:
-        self.to_help()
+        self.carry_on()
         return True
 
     def autoplay_target(self, policy):
         return "continue"
 
+    def _draw_help_strip(self, surface) -> None:
+        """One line of help after every story: tell a trusted adult (More help, at its end, has the rest)."""
+        pal = _theme.current().palette
+        strip = self.frame.place(STRIP)
+        panel(surface, strip, pal.primary_soft, lifted=False)
+        ic = self.frame.place(pygame.Rect(STRIP.left + 14, STRIP.top + 12, 32, 32)).center
+        draw_icon(surface, "adult", ic, 30, pal.primary)
+        more = self.widget("more_help")
+        room = STRIP.width - 60 - (more.rect.width if more else 200) - 24
+        text = self.frame.place(pygame.Rect(STRIP.left + 58, STRIP.top, room, STRIP.height))
+        lay = label.fit_size(_("Worried about something online? Tell an adult you trust. You will not be in "
+                               "trouble."), FONT_SIZES["small"], text.width, text.height - 4, bold=True, max_lines=2,
+                             min_scale=0.7)
+        surf = label.render(lay, pal.text)
+        surface.blit(surf, (text.right - surf.get_width() if self.rtl else text.left,
+                            text.centery - surf.get_height() // 2))
+
     def draw_content(self, surface):
         th = _theme.current()
         pal = th.palette
+        self._draw_help_strip(surface)
         s = self.summary
         outcome = s.outcome or "safe"
         self.draw_title(surface, _(words.OUTCOMES.get(outcome, words.OUTCOMES["safe"])))

@@ -41,6 +41,7 @@ def digits_words(system: str, msgid: str) -> str:
 class SettingsScreen(Screen):
     cache_static = True
     name = "settings"
+    default_action = "back"  # Enter with nothing focused: done, back where the child was
 
     def __init__(self, game):
         super().__init__(game)
@@ -80,11 +81,23 @@ class SettingsScreen(Screen):
                                   (lambda v, k=key: self.set(k, v)), name=key,
                                   on_words=_(settings_mod.ON_OFF[True]), off_words=_(settings_mod.ON_OFF[False])))
             y += 96
+        self.note_top = y - 96 + 80 + 6  # under the last switch (Read aloud)
         return widgets
 
     def set(self, key: str, value) -> None:
         self.game.update_settings(**{key: value})
         self.focus.focus_on(f"{key}:{value}") or self.focus.focus_on(key)
+
+    def voice_note(self) -> str:
+        """Why read-aloud is silent, when it is on and this computer has no voice for the language."""
+        if not self.game.settings.narration:
+            return ""
+        from .. import narration
+
+        if narration.get_narrator().can_speak(i18n.current_language()):
+            return ""
+        return _("No voice for reading aloud is installed on this computer, so nothing can be heard. "
+                 "Ask your teacher.")
 
     def on_back(self) -> bool:
         self.stack.pop(None)
@@ -99,5 +112,9 @@ class SettingsScreen(Screen):
         for text, x, y in self.rows:
             r = self.frame.place(pygame.Rect(x, y, COL_W, 36))
             label.draw_in(surface, text, r, FONT_SIZES["body"], pal.text, bold=True, valign="bottom", max_lines=1)
+        note = self.voice_note()
+        if note:  # under the Read aloud switch, where the child just turned it on
+            label.draw_in(surface, note, self.frame.place(pygame.Rect(RIGHT_X, self.note_top, COL_W, 680 - self.note_top)),
+                          FONT_SIZES["tiny"], pal.danger, bold=True, max_lines=3, valign="top")
         label.draw(surface, _("F2: language · F11: full screen"), (640, 700), FONT_SIZES["tiny"], pal.text_muted,
                    anchor="center")

@@ -16,14 +16,17 @@ from .. import theme as _theme
 from ..teacher_config import TeacherConfig, TeacherConfigError
 from ..theme import FONT_SIZES
 from ..widgets import label
-from ..widgets.button import Button
+from ..widgets.button import Button, Toggle
 from ..widgets.draw import panel
-from .base import Screen
+from .base import Screen, later, words_of
 
 _ = i18n._
+N_ = i18n.N_
 LEFT_X, LEFT_W = 60, 520
 RIGHT_X, RIGHT_W = 640, 580
 ROWS = 6
+ACTION_H, ACTION_GAP = 54, 10  # five actions end at 554, above the chosen class's playing order
+ORDER_TOP, ORDER_H = 562, 70
 
 
 def results_dir(game) -> Path:
@@ -66,6 +69,7 @@ def open_teacher_mode(game, stack) -> None:
 
 class TeacherScreen(Screen):
     name = "teacher"
+    default_action = None  # Enter with nothing focused shows the focus ring: no teacher action is one key away
     cache_static = True  # every change of what draw_content shows calls invalidate()
 
     def __init__(self, game, config: TeacherConfig):
@@ -111,16 +115,35 @@ class TeacherScreen(Screen):
         actions.append(("pin", _("Change the PIN"), self.change_pin, "secondary"))
         y = 244
         for name, words, callback, style in actions:
-            rect = self.frame.place(pygame.Rect(RIGHT_X, y, RIGHT_W, 60))
+            rect = self.frame.place(pygame.Rect(RIGHT_X, y, RIGHT_W, ACTION_H))
             widgets.append(Button(rect, words, callback, name=name, style=style, size=FONT_SIZES["small"]))
-            y += 60 + m.gap
+            y += ACTION_H + ACTION_GAP
+        # outside a class session the sensitive stories are hidden unless turned on here, for this computer
+        free = Toggle(self.frame.place(pygame.Rect(RIGHT_X, 640, RIGHT_W, 60)),
+                      _("Sensitive stories outside a class (this computer)"), self.game.settings.sensitive_free_play,
+                      self.set_free_play, name="sensitive_free_play", on_words=_("On"), off_words=_("Off"))
+        free.size = FONT_SIZES["tiny"]
+        widgets.append(free)
         return widgets
+
+    def set_free_play(self, value: bool) -> None:
+        self.game.update_settings(sensitive_free_play=value)
+        self.note = later(N_("Outside a class, sensitive stories are now offered on this computer.") if value else
+                          N_("Outside a class, sensitive stories are now hidden on this computer."))
+        self._refresh("sensitive_free_play")
 
     # -- actions ---------------------------------------------------------------------------------
     def select(self, name: str) -> None:
         self.selected = name
+        self._refresh(f"class:{name}")
+
+    def _refresh(self, focus: str | None = None) -> None:
+        """Rebuild after a change (the stack resumes this screen *before* a child screen's result arrives,
+        so a saved, removed or renamed class is only listed once we build again), keeping the keyboard
+        focus on the control the teacher was using."""
         self.build()
-        self.focus.focus_on(f"class:{name}")
+        if focus:
+            self.focus.focus_on(focus)
         self.invalidate()
 
     def _save(self) -> bool:
@@ -128,7 +151,7 @@ class TeacherScreen(Screen):
             self.config.save()
             return True
         except TeacherConfigError as exc:
-            self.note = _("Could not save the teacher settings: {reason}").format(reason=str(exc))
+            self.note = later(N_("Could not save the teacher settings: {reason}"), reason=str(exc))
             return False
 
     def new_class(self) -> None:
@@ -153,9 +176,20 @@ class TeacherScreen(Screen):
             self.config.upsert_session(result)
             self.selected = result.name
             if self._save():
-                self.note = _("Saved the class {name}.").format(name=result.name)
+                self.note = later(N_("Saved the class {name}."), name=result.name)
+                if self.running is not None and self.config.active == result.name:
+                    self._restart_running()  # kiosk, language, playlist: the running session follows at once
+            self._refresh(f"class:{result.name}")
 
         self.stack.push(ClassSetupScreen(self.game, session, existing=[s.name for s in self.config.sessions]), done)
+
+    def _restart_running(self) -> None:
+        from ..class_session import start_session
+
+        try:
+            start_session(self.game, self.config, self.config.active, results_dir(self.game))
+        except TeacherConfigError as exc:
+            self.note = later(N_("Could not save the teacher settings: {reason}"), reason=str(exc))
 
     def start_session(self) -> None:
         from ..class_session import start_session
@@ -163,21 +197,32 @@ class TeacherScreen(Screen):
         try:
             start_session(self.game, self.config, self.selected, results_dir(self.game))
         except TeacherConfigError as exc:
-            self.note = _("Could not save the teacher settings: {reason}").format(reason=str(exc))
+            self.note = later(N_("Could not save the teacher settings: {reason}"), reason=str(exc))
             self.build()
             return
         self.stack.pop(None)  # back to the title screen: the children can start
 
     def end_session(self) -> None:
+        """Ask first (Start was a deliberate step too): ending stops every PC sharing the data folder."""
+        from .confirm import ConfirmDialog
+
+        def done(yes) -> None:
+            if yes:
+                self._end_session()
+
+        self.stack.push(ConfirmDialog(self.game, _("End the class session {name}?").format(name=self.config.active),
+                                      _("The children's results so far are kept. The game goes back to free play."),
+                                      yes=_("End the session"), no=_("Keep it running"), danger=True), done)
+
+    def _end_session(self) -> None:
         from ..class_session import stop_session
 
         try:
             stop_session(self.game, self.config)
-            self.note = _("The class session has ended.")
+            self.note = later(N_("The class session has ended."))
         except TeacherConfigError as exc:
-            self.note = _("Could not save the teacher settings: {reason}").format(reason=str(exc))
-        self.build()
-        self.invalidate()
+            self.note = later(N_("Could not save the teacher settings: {reason}"), reason=str(exc))
+        self._refresh("start")
 
     def summary(self) -> None:
         from .teacher_summary import SummaryScreen
@@ -193,24 +238,36 @@ class TeacherScreen(Screen):
             if yes and self.config.remove_session(name):
                 self.selected = self.config.sessions[0].name if self.config.sessions else ""
                 if self._save():
-                    self.note = _("Removed the class setup {name}. Its results are kept.").format(name=name)
+                    self.note = later(N_("Removed the class setup {name}. Its results are kept."), name=name)
+            self._refresh("remove" if self.config.session(name) else "new")
 
         self.stack.push(ConfirmDialog(self.game, _("Remove the class setup {name}?").format(name=name),
                                       _("Only the setup goes. The results stay until you erase them from the "
-                                        "summary."), yes=_("Remove"), no=_("Keep")), done)
+                                        "summary."), yes=_("Remove"), no=_("Keep"), danger=True), done)
 
     def change_pin(self) -> None:
         from .teacher_pin import PinScreen
 
         def done(ok) -> None:
             if ok:
-                self.note = _("The new PIN is saved.")
+                self.note = later(N_("The new PIN is saved."))
+                self._refresh("pin")
 
         self.stack.push(PinScreen(self.game, self.config, purpose="change"), done)
 
     def on_back(self) -> bool:
         self.stack.pop(None)
         return True
+
+    def order_words(self, session) -> str:
+        """The chosen class's stories in playing order ("1. … · 2. …"), or what an empty playlist means."""
+        if not session.playlist:
+            return _("Stories: every story for the age band.")
+        from .teacher_setup import full_library
+
+        titles = {s.id: i18n.pick(s.title) for s in full_library(self.game).scenarios}
+        steps = [f"{i18n.format_number(n)}. {titles.get(sid, sid)}" for n, sid in enumerate(session.playlist, 1)]
+        return _("Stories in playing order: {stories}").format(stories=" · ".join(steps))
 
     # -- drawing ---------------------------------------------------------------------------------
     def draw_content(self, surface):
@@ -230,9 +287,14 @@ class TeacherScreen(Screen):
         detail = (_("Results won't be saved: {reason}").format(reason=problem) if problem else
                   _("Results folder: {folder}").format(folder=folder))
         if self.note:
-            detail = self.note
+            detail = words_of(self.note)
         inner = self.frame.place(pygame.Rect(status.left + 20, status.top + 46, status.width - 40, 44))
         label.draw_in(surface, detail, inner, FONT_SIZES["tiny"], pal.text_muted, max_lines=2, valign="top")
+        chosen = self.config.session(self.selected) if self.selected else None
+        if chosen is not None:
+            box = self.frame.place(pygame.Rect(RIGHT_X, ORDER_TOP, RIGHT_W, ORDER_H))
+            label.draw_in(surface, self.order_words(chosen), box, FONT_SIZES["tiny"], pal.text_muted, max_lines=2,
+                          valign="top")
         cap = self.frame.place(pygame.Rect(LEFT_X, 204, LEFT_W, 34))
         label.draw_in(surface, _("Classes"), cap, FONT_SIZES["body"], pal.text, bold=True, max_lines=1)
         if not self.config.sessions:

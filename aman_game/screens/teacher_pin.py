@@ -166,6 +166,15 @@ class PinScreen(Screen):
             return _("Teacher settings were changed outside the game. Type the PIN to check them.")
         return _("Type the teacher PIN.")
 
+    def rest_words(self) -> str:
+        """While the pad rests: the seconds left, counting down (redrawn every second), in full words."""
+        rest = self._resting()
+        if rest <= 0:
+            return ""
+        seconds = int(rest) + (0 if rest == int(rest) else 1)
+        return i18n.ngettext("Too many wrong PINs. Wait {seconds} second.", "Too many wrong PINs. Wait {seconds} seconds.",
+                             seconds).format(seconds=i18n.format_number(seconds))
+
     def draw_content(self, surface):
         th = _theme.current()
         pal = th.palette
@@ -183,11 +192,7 @@ class PinScreen(Screen):
                 pygame.draw.circle(surface, pal.text, c, 11)
             else:
                 pygame.draw.circle(surface, pal.border, c, 11, 3)
-        rest = self._resting()
-        message = self.message
-        if rest > 0:
-            message = _("Too many wrong PINs. Wait {seconds} seconds.").format(
-                seconds=i18n.format_number(int(rest) + 1))
+        message = self.rest_words() or self.message
         if message:
             label.draw_in(surface, message, pygame.Rect(200, 622, 880, 80), FONT_SIZES["small"], pal.text,
                           align="center", max_lines=2, valign="top", bold=True)

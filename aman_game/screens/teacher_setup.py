@@ -26,16 +26,14 @@ ROWS = 6
 
 
 def full_library(game):
-    """The whole library, even while a class session narrows the menu to its playlist."""
-    narrowing, game.library_filter = getattr(game, "library_filter", None), None
-    try:
-        return game.library()
-    finally:
-        game.library_filter = narrowing
+    """The whole library, even while a class session narrows the menu to its playlist (or free play hides
+    the sensitive stories)."""
+    return game.library(whole=True)
 
 
 class ClassSetupScreen(Screen):
     name = "teacher_setup"
+    default_action = "save"
     cache_static = True  # every change of what draw_content shows calls invalidate()
 
     def __init__(self, game, session: ClassSession | None, existing: list[str] = ()):
@@ -52,6 +50,7 @@ class ClassSetupScreen(Screen):
         self.quiz = base.quiz
         self.page = 0
         self.message = ""
+        self._warned: ClassSession | None = None  # the setup a warning was shown for: Save again keeps it
         self.input: TextInput | None = None
         self.scenarios = list(full_library(game).scenarios)
 
@@ -121,6 +120,7 @@ class ClassSetupScreen(Screen):
         self.invalidate()
 
     def toggle_story(self, scenario_id: str) -> None:
+        self.message = ""
         if scenario_id in self.playlist:
             self.playlist.remove(scenario_id)
         else:
@@ -133,6 +133,7 @@ class ClassSetupScreen(Screen):
         self._refresh("page:next" if step > 0 else "page:prev")
 
     def choose(self, key: str, value: str) -> None:
+        self.message = ""
         if key == "language":
             self.language = value
         else:
@@ -140,6 +141,7 @@ class ClassSetupScreen(Screen):
         self._refresh(f"{key}:{value or 'any'}")
 
     def set_flag(self, key: str, value: bool) -> None:
+        self.message = ""
         setattr(self, key, value)
         self.invalidate()
 
@@ -147,13 +149,45 @@ class ClassSetupScreen(Screen):
         return ClassSession(" ".join(self.class_name.split()), list(self.playlist), self.language, self.age_band,
                             self.allow_high, self.kiosk, self.quiz)
 
+    def hidden_stories(self, session: ClassSession) -> tuple[list, list]:
+        """(what the children will be offered, the chosen stories they will not see), as the class session
+        filters the library (class_session.library_for): a chosen story outside the age band, or sensitive
+        while sensitive stories are off, is never shown."""
+        from ..class_session import library_for
+
+        offered = list(library_for(session, full_library(self.game)).scenarios)
+        seen = {s.id for s in offered}
+        by_id = {s.id: s for s in self.scenarios}
+        hidden = [by_id[i] for i in session.playlist if i in by_id and i not in seen]
+        return offered, hidden
+
+    def _hidden_reason(self, session: ClassSession, hidden: list) -> str:
+        if not session.allow_high_sensitivity and any(s.sensitivity == "high" for s in hidden):
+            return _("Sensitive stories are off.")
+        return _("They are not for the age band {band}.").format(band=words.age_band(session.age_band))
+
     def save(self) -> None:
+        """Save the class, unless no child could play it (refused, with the reason); chosen stories the
+        children will not see are named first, and a second Save keeps them anyway."""
         session = self.result()
+        offered, hidden = self.hidden_stories(session)
         if not session.name:
             self.message = _("Give the class a name, e.g. 5B.")
             self.focus.focus_on("class_name")
         elif name_key(session.name) in {name_key(n) for n in self.existing}:
             self.message = _("There is already a class called {name}.").format(name=session.name)
+        elif not offered:
+            self.message = (_("No child could play this class: {reason} Choose other stories or change the "
+                              "settings.").format(reason=self._hidden_reason(session, hidden)))
+        elif hidden and self._warned != session:
+            titles = ", ".join(i18n.pick(s.title) for s in hidden)
+            self.message = (i18n.ngettext("The children will not see {n} chosen story: {titles}. {reason} Press Save "
+                                          "again to keep it anyway.",
+                                          "The children will not see {n} chosen stories: {titles}. {reason} Press "
+                                          "Save again to keep them anyway.", len(hidden))
+                            .format(n=i18n.format_number(len(hidden)), titles=titles,
+                                    reason=self._hidden_reason(session, hidden)))
+            self._warned = session
         else:
             self.stack.pop(session)
             return
@@ -181,6 +215,6 @@ class ClassSetupScreen(Screen):
             "Stories chosen: {count}").format(count=i18n.format_number(len(self.playlist)))
         label.draw_in(surface, hint, self.frame.place(pygame.Rect(LEFT_X, 630, LEFT_W - 170, 48)), FONT_SIZES["tiny"],
                       pal.text_muted, max_lines=2)
-        if self.message:
-            label.draw_in(surface, self.message, self.frame.place(pygame.Rect(RIGHT_X, 560, RIGHT_W, 60)),
-                          FONT_SIZES["small"], pal.danger, bold=True, max_lines=2)
+        if self.message:  # between the last toggle (ends at 542) and Save (630)
+            label.draw_in(surface, self.message, self.frame.place(pygame.Rect(RIGHT_X, 548, RIGHT_W, 78)),
+                          FONT_SIZES["tiny"], pal.danger, bold=True, max_lines=3)

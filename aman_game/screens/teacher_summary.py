@@ -18,10 +18,11 @@ from ..theme import FONT_SIZES
 from ..widgets import label
 from ..widgets.button import Button
 from ..widgets.draw import panel, rounded_rect
-from .base import Screen
+from .base import Screen, later, words_of
 from .teacher_setup import full_library
 
 _ = i18n._
+N_ = i18n.N_
 LEFT = pygame.Rect(40, 196, 600, 396)
 RIGHT = pygame.Rect(660, 196, 580, 396)
 BARS = 5
@@ -80,16 +81,16 @@ class SummaryScreen(Screen):
 
         self.load()
         if self.results is None:
-            self.note = _("There is no results folder yet.")
+            self.note = later(N_("There is no results folder yet."))
             return
         path = self.report_path()
         try:
             page = build_class_report(self.results.for_class(self.class_name), load_content(), i18n.current_language(),
                                       class_name=self.class_name)
             path.write_text(page, encoding="utf-8")
-            self.note = _("Report saved: {path}").format(path=str(path))
+            self.note = later(N_("Report saved: {path}"), path="\u2066" + str(path) + "\u2069")  # a path reads LTR
         except OSError as exc:
-            self.note = _("The report could not be saved: {reason}").format(reason=exc.strerror or str(exc))
+            self.note = later(N_("The report could not be saved: {reason}"), reason=exc.strerror or str(exc))
         self.invalidate()
 
     def erase(self) -> None:
@@ -101,7 +102,7 @@ class SummaryScreen(Screen):
 
         self.stack.push(ConfirmDialog(self.game, _("Erase every result of class {name}?").format(name=self.class_name),
                                       _("From every results file in the data folder, for good. Make the report "
-                                        "first if you need it."), yes=_("Erase"), no=_("Keep")), done)
+                                        "first if you need it."), yes=_("Erase"), no=_("Keep"), danger=True), done)
 
     def _erase(self) -> None:
         from ..results.maintenance import delete_class
@@ -118,11 +119,11 @@ class SummaryScreen(Screen):
         if self.game._progress is not None:
             self.game._progress.reload()
         if report.failed:
-            self.note = _("Erased from {done} files; {busy} files are in use on other computers: erase again after "
-                          "the class.").format(done=i18n.format_number(len(report.deleted)),
+            self.note = later(N_("Erased from {done} files; {busy} files are in use on other computers: erase again after "
+                          "the class."), done=i18n.format_number(len(report.deleted)),
                                                busy=i18n.format_number(len(report.failed)))
         else:
-            self.note = _("The results of class {name} are erased.").format(name=self.class_name)
+            self.note = later(N_("The results of class {name} are erased."), name=self.class_name)
         self.load()
 
     def on_back(self) -> bool:
@@ -250,5 +251,5 @@ class SummaryScreen(Screen):
     def _draw_note(self, surface) -> None:
         if self.note:
             pal = _theme.current().palette
-            label.draw_in(surface, self.note, self.frame.place(pygame.Rect(40, 598, 1200, 36)), FONT_SIZES["tiny"],
+            label.draw_in(surface, words_of(self.note), self.frame.place(pygame.Rect(40, 598, 1200, 36)), FONT_SIZES["tiny"],
                           pal.text, max_lines=1)

@@ -18,6 +18,14 @@ class TitleScreen(Screen):
     cache_static = True
     name = "title"
     header_band = False
+    default_action = "play"  # Enter plays; the Teacher button is never reached by Enter alone
+
+    def resume(self) -> None:
+        """Back on the title (a story ended, teacher mode started a session): the keyboard focus starts
+        afresh, so the next Enter is Play, not whatever was focused before (e.g. the Teacher button)."""
+        self.focus.focus = None
+        self.focus.focus_visible = False
+        super().resume()
 
     def make_widgets(self):
         m = _theme.current().metrics
@@ -91,5 +99,7 @@ class TitleScreen(Screen):
         sub = self.frame.place(pygame.Rect(x, 226, w, 80))
         label.draw_in(surface, _("Stay safe online: a game for children"), sub, FONT_SIZES["body"], pal.text_muted,
                       valign="top", max_lines=2)
-        label.draw(surface, _("F2: language · F11: full screen · Esc: back"), (640, 690), FONT_SIZES["tiny"],
-                   pal.text_muted, anchor="center")
+        # kiosk: F11 cannot leave full screen, so it is not offered
+        keys = (_("F2: language · Esc: back") if self.game.kiosk else
+                _("F2: language · F11: full screen · Esc: back"))
+        label.draw(surface, keys, (640, 690), FONT_SIZES["tiny"], pal.text_muted, anchor="center")

@@ -30,8 +30,12 @@ class TextEngine:
 
     LAYOUT_ENTRIES = 4096
 
-    def __init__(self, fonts: FontSet | None = None, run_cache_bytes: int = 24 << 20,
-                 surface_cache_bytes: int = 40 << 20):
+    # Sized for a 1280×720 game: a full canvas of text is ~3.7 MB of surfaces, and a screen shows far less,
+    # so 8 MB of runs and 12 MB of whole layouts hold every string of the screens a child moves between
+    # (the stack, a story's chat, feedback, results) with room to spare; more only kept text no one reads
+    # again resident (the peak RSS figure in docs/architecture.md).
+    def __init__(self, fonts: FontSet | None = None, run_cache_bytes: int = 8 << 20,
+                 surface_cache_bytes: int = 12 << 20):
         self.fonts = fonts or FontSet()
         self._layouter = Layouter(self.fonts)
         self._layouts: OrderedDict[tuple, TextLayout] = OrderedDict()

@@ -21,6 +21,8 @@ ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 
 class Widget:
     focusable = True
+    #: A text field: Space types a space there, it never presses the field.
+    takes_text = False
 
     def __init__(self, rect=None, on_activate: Optional[Callable[[], None]] = None, *, name: str = ""):
         self.rect = pygame.Rect(rect or (0, 0, 0, 0))
@@ -31,6 +33,9 @@ class Widget:
         self.enabled = True
         self.visible = True
         self.highlight = 0.0  # 0..1 pulse set by a screen to draw attention (a practised control)
+        #: Called when a disabled (greyed) control is clicked: a screen says why it can't be used now.
+        self.on_disabled: Optional[Callable[[], None]] = None
+        self._pressed_disabled = False
 
     def hit(self, pos) -> bool:
         return self.visible and self.rect.collidepoint(pos)
@@ -51,12 +56,16 @@ class Widget:
             return False
         if event.type == POINTER_DOWN and getattr(event, "button", 1) == 1 and self.hit(event.pos):
             self.pressed = self.enabled
+            self._pressed_disabled = not self.enabled
             return True
         if event.type == POINTER_UP and getattr(event, "button", 1) == 1:
-            was = self.pressed
-            self.pressed = False
+            was, was_disabled = self.pressed, self._pressed_disabled
+            self.pressed = self._pressed_disabled = False
             if was and self.hit(event.pos):
                 self.activate()
+                return True
+            if was_disabled and self.hit(event.pos) and self.on_disabled is not None:
+                self.on_disabled()  # a greyed control that looks clickable says why, instead of nothing
                 return True
         return False
 
@@ -76,6 +85,9 @@ class FocusGroup:
         self.widgets: list[Widget] = list(widgets or [])
         self.focus: Optional[int] = None
         self.focus_visible = False
+        #: The focus came from a click (not from a key or the screen): Enter does not press that control
+        #: while its ring is hidden — a child may not know it is focused.
+        self.pointer_focus = False
 
     def set(self, widgets: list[Widget], keep_focus: bool = True) -> None:
         """Replace the widgets (after a re-layout), keeping focus on the widget of the same name."""
@@ -101,6 +113,7 @@ class FocusGroup:
         for i, w in enumerate(self.widgets):
             if w.name == name and self._can_focus(w):
                 self.focus = i
+                self.pointer_focus = False
                 return True
         return False
 
@@ -109,6 +122,7 @@ class FocusGroup:
         if not candidates:
             return False
         self.focus_visible = True
+        self.pointer_focus = False
         if self.focus not in candidates:
             self.focus = candidates[0] if step >= 0 else candidates[-1]
             return True
@@ -133,6 +147,13 @@ class FocusGroup:
                 w = self.focused
                 if w is None:
                     return self.move(1)
+                if w.takes_text and event.key == pygame.K_SPACE:
+                    return False
+                if self.pointer_focus and not self.focus_visible and not w.takes_text:
+                    # focused by a click, ring hidden: the key shows where the focus is rather than
+                    # pressing a control the child may not know is focused
+                    self.focus_visible, self.pointer_focus = True, False
+                    return True
                 self.focus_visible = True
                 return w.activate()
             return False
@@ -145,6 +166,7 @@ class FocusGroup:
                     consumed = True
                     if event.type == POINTER_DOWN and self._can_focus(w):
                         self.focus = i
+                        self.pointer_focus = True
                     if event.type != POINTER_MOVE:
                         break
             return consumed

@@ -142,7 +142,8 @@ class Toggle(Button):
         wx = sw_rect.right + m.gap if rtl else sw_rect.left - m.gap - ws.get_width()
         surface.blit(ws, (wx, rect.centery - ws.get_height() // 2))
         avail = rect.width - 2 * m.pad - sw - ws.get_width() - 2 * m.gap
-        lay = label.layout(self.label, self.size, avail, max_lines=2)
+        # two lines at most, a little smaller before they would spill out of the switch's card
+        lay = label.fit_size(self.label, self.size, avail, rect.height - 6, max_lines=2, min_scale=0.75)
         surf = label.render(lay, fg)
         tx = rect.right - m.pad - surf.get_width() if rtl else rect.left + m.pad
         surface.blit(surf, (tx, rect.centery - surf.get_height() // 2))

@@ -42,10 +42,17 @@ class ChatItem:
     logical: str = ""  # the text as stored (narration, tests)
     surface: Optional[pygame.Surface] = field(default=None, repr=False)
     x: int = 0  # offset of the surface inside the chat column
+    #: The app's own buttons drawn on a card, as rects inside `surface` (a click on one is explained).
+    spots: list = field(default_factory=list, repr=False)
+
+
+#: Cards that show a picture area: a photo placeholder (never a real photo), or a picture that feels wrong,
+#: hidden behind a blur and a warning (never drawn at all).
+PICTURE_CARDS = ("picture", "hidden_picture")
 
 
 def card_buttons(card: str) -> list[str]:
-    """The app's own buttons drawn on a card (decoration: the child answers with the choices)."""
+    """The app's own buttons drawn on a card (the child answers with the choices; a click on one says so)."""
     return {
         "friend_request": [_("Accept"), _("Decline")],
         "gift": [_("Claim gift")],
@@ -141,11 +148,20 @@ def _card_plan(item: ChatItem) -> dict:
     # the heading block holds the title and the sender's name, each one line tall at the active text size
     head_h = max(52, head_lay.height + (who_lay.height + 2 if who_lay else 0) + 6)
     btn_h = max(48, max((bl.height for bl in btn_lays), default=0) + 16) if buttons else 0
-    h = PAD_Y + head_h + 8 + text_lay.height + (12 + btn_h if buttons else 0) + PAD_Y
+    # a picture area between the heading and the words: 2:1, as wide as the card's inside
+    # smaller as the text grows: the words under the picture are what the child answers
+    pic_h = int(min(170, inner * 3 // 10) / _theme.current().text_scale) if item.card in PICTURE_CARDS else 0
+    veil_lay = (label.tight_layout(_("Hidden: this picture may upset you."), FONT_SIZES["small"], inner - 40,
+                                   bold=True, max_lines=2) if item.card == "hidden_picture" else None)
+    if veil_lay is not None:
+        pic_h = max(pic_h, veil_lay.height + 80)  # the warning icon and its words fit on the veil
+    pic = (pic_h + 10) if pic_h else 0
+    h = PAD_Y + head_h + 8 + pic + text_lay.height + (12 + btn_h if buttons else 0) + PAD_Y
     av = AVATAR + 10
     return {"cw": cw, "head": head_lay, "who": who_lay, "text": text_lay, "btns": btn_lays, "head_h": head_h,
-            "btn_h": btn_h, "h_card": h, "w": cw + av, "h": max(h, AVATAR), "av": av,
-            "words_h": PAD_Y + head_h + 8 + text_lay.height, "layouts": [text_lay, who_lay]}
+            "btn_h": btn_h, "h_card": h, "w": cw + av, "h": max(h, AVATAR), "av": av, "pic_h": pic_h,
+            "veil": veil_lay, "words_h": PAD_Y + head_h + 8 + pic + text_lay.height,
+            "layouts": [text_lay, who_lay, veil_lay]}
 
 
 def _notice_plan(item: ChatItem, column_width: int) -> dict:
@@ -222,13 +238,22 @@ def _render_card(item: ChatItem, column_width: int, look: AppLook, rtl: bool) ->
         wx = crect.right - PAD_X - 56 - ws.get_width() if rtl else crect.left + PAD_X + 56
         surf.blit(ws, (wx, crect.top + PAD_Y + 4 + hs.get_height()))
     y = crect.top + PAD_Y + head_h + 8
+    if p["pic_h"]:
+        area = pygame.Rect(crect.left + PAD_X, y, cw - 2 * PAD_X, p["pic_h"])
+        if item.card == "hidden_picture":
+            _draw_veil(surf, area, look, p["veil"], item.sender)
+        else:
+            _draw_photo_placeholder(surf, area, look)
+        y += p["pic_h"] + 10
     surf.blit(label.render(text_lay, look.on_card), (crect.left + PAD_X, y))
     y += text_lay.height + 12
+    item.spots = []
     if btn_lays:
         widths = [bl.width + 36 for bl in btn_lays]
         x = crect.right - PAD_X if rtl else crect.left + PAD_X
         for i, (bl, bw) in enumerate(zip(btn_lays, widths)):
             r = pygame.Rect(x - bw if rtl else x, y, bw, btn_h)
+            item.spots.append(r.copy())
             primary = i == 0
             rounded_rect(surf, look.accent if primary else look.card, r, btn_h // 2)
             if not primary:
@@ -239,6 +264,63 @@ def _render_card(item: ChatItem, column_width: int, look: AppLook, rtl: bool) ->
     a = image_avatar(item.avatar, item.sender, AVATAR)
     surf.blit(a, (w - AVATAR if rtl else 0, max(0, h - AVATAR)))
     _place(item, surf, column_width, rtl)
+
+
+def _draw_photo_placeholder(surf: pygame.Surface, area: pygame.Rect, look: AppLook) -> None:
+    """A photo's place in the chat, never a photo: a framed sky, a sun and two hills in the app's colours
+    (the usual "image" sign), so a message that speaks of "the photo" shows where it is."""
+    clip = surf.get_clip()
+    rounded_rect(surf, _blend(look.card, look.accent, 0.18), area, 12)
+    surf.set_clip(area.inflate(-4, -4))
+    w, h = area.width, area.height
+    pygame.draw.circle(surf, _blend(look.card, look.accent, 0.75), (area.left + w * 3 // 4, area.top + h // 3),
+                       max(10, h // 7))
+    far = [(area.left, area.bottom), (area.left + w * 2 // 5, area.top + h * 2 // 5), (area.left + w * 4 // 5,
+                                                                                         area.bottom)]
+    near = [(area.left + w // 3, area.bottom), (area.left + w * 7 // 10, area.top + h // 2), (area.right, area.top + h * 3 // 4),
+            (area.right, area.bottom)]
+    pygame.draw.polygon(surf, _blend(look.card, look.accent, 0.45), far)
+    pygame.draw.polygon(surf, _blend(look.card, look.on_card, 0.35), near)
+    surf.set_clip(clip)
+    rounded_rect(surf, look.accent, area, 12, 2)
+
+
+def _draw_veil(surf: pygame.Surface, area: pygame.Rect, look: AppLook, words, seed: str) -> None:
+    """A picture that feels wrong is never drawn: soft blurred shapes (made up here, the same for a sender
+    each time) under a dark veil, a warning sign and words saying it is hidden."""
+    import random
+
+    rng = random.Random(seed or "hidden")
+    small = pygame.Surface((max(8, area.width // 40), max(4, area.height // 40)))
+    small.fill(_blend(look.card, look.on_card, 0.25))
+    for _i in range(6):
+        colour = _blend(look.accent, look.on_card, rng.random() * 0.6)
+        small.set_at((rng.randrange(small.get_width()), rng.randrange(small.get_height())), colour)
+    # up in steps: each smoothscale blends neighbours, so the few dots become soft blobs (a blur, no picture)
+    blurred = small
+    for factor in (3, 3):
+        blurred = pygame.transform.smoothscale(blurred, (blurred.get_width() * factor, blurred.get_height() * factor))
+    blurred = pygame.transform.smoothscale(blurred, area.size)
+    picture = pygame.Surface(area.size, pygame.SRCALPHA)
+    picture.blit(blurred, (0, 0))
+    mask = pygame.Surface(area.size, pygame.SRCALPHA)
+    rounded_rect(mask, (255, 255, 255, 255), mask.get_rect(), 12)
+    picture.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)  # rounded corners, like the card
+    surf.blit(picture, area)
+    veil = pygame.Surface(area.size, pygame.SRCALPHA)
+    rounded_rect(veil, (0, 0, 0, 150), veil.get_rect(), 12)
+    surf.blit(veil, area)
+    block = 52 + 10 + (words.height if words is not None else 0)  # the sign, a gap, the words
+    top = area.centery - block // 2
+    pygame.draw.circle(surf, (255, 255, 255), (area.centerx, top + 26), 26)
+    draw_icon(surf, "unsafe", (area.centerx, top + 26), 34, (176, 32, 32))
+    if words is not None:
+        ws = label.render(words, (255, 255, 255))
+        surf.blit(ws, ws.get_rect(midtop=(area.centerx, top + 62)))
+
+
+def _blend(a, b, t: float):
+    return tuple(round(a[i] * (1 - t) + b[i] * t) for i in range(3))
 
 
 def _render_notice(item: ChatItem, column_width: int, look: AppLook) -> None:

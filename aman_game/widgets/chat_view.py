@@ -12,24 +12,10 @@ import pygame
 
 from .. import theme as _theme
 from .chat_bubble import ChatItem, draw_typing, measure_item, render_item
-from .draw import _cached
 from .icons import draw_icon
 
 GAP = 12
-FADE_H = 56
-
-
-def _top_fade(width: int, colour, height: int = FADE_H) -> pygame.Surface:
-    """The chat background fading from opaque (top) to clear over `height` px, cached per size and colour."""
-
-    def make():
-        surf = pygame.Surface((width, height), pygame.SRCALPHA)
-        for y in range(height):
-            alpha = round(255 * (1 - y / height) ** 0.8)
-            pygame.draw.line(surf, (*colour[:3], alpha), (0, y), (width, y))
-        return surf
-
-    return _cached(("chat-top-fade", width, height, tuple(colour)), make)
+STRIP_H = 40  # the "earlier / newer messages" strip at the top or bottom of the chat
 
 
 class ChatView:
@@ -41,6 +27,8 @@ class ChatView:
         self.typing: Optional[tuple[Optional[str], str]] = None  # (avatar, sender) while someone types
         self.phase = 0.0
         self._rendered_for = None
+        self.strips: dict[str, pygame.Rect] = {}  # "up"/"down" -> the strip drawn last frame (clicks scroll)
+        self.card_spots: list[tuple[pygame.Rect, ChatItem]] = []  # a card's own buttons on screen
 
     def add(self, entry: tuple) -> ChatItem:
         self.entries.append(entry)
@@ -81,68 +69,95 @@ class ChatView:
             return 0
         return measure_item(self.items[-1], width, look)[1]
 
+    def node_height(self, count: int, width: int, look) -> int:
+        """Height of the newest `count` items in a column `width` px wide (measured, not rendered), with the
+        gaps between them: the play screen tries to keep the whole exchange being answered in view."""
+        items = self.items[-count:] if count > 0 else []
+        return sum(measure_item(i, width, look)[1] for i in items) + GAP * max(0, len(items) - 1)
+
     def show_newest_from_top(self, view_h: int, width: int, look) -> None:
         """When the newest item is taller than the view, scroll so it starts at the top of the view: the
         message being answered is read from its first line; the rest is below (wheel, Page Down)."""
         h = self.newest_height(width, look)
-        if self.items and not self.typing and h + 2 * GAP > view_h:
-            self.scroll = h + 2 * GAP - view_h
+        room = view_h - (STRIP_H if len(self.items) > 1 else 0)  # the strip above says earlier ones are there
+        if self.items and not self.typing and h + 2 * GAP > room:
+            self.scroll = h + 2 * GAP - room
 
     def content_height(self) -> int:
         h = sum(i.surface.get_height() + GAP for i in self.items if i.surface is not None)
         return h + (58 if self.typing else 0)
 
     def scroll_by(self, dy: int, view_h: int) -> None:
-        self.scroll = max(0, min(self.scroll + dy, max(0, self.content_height() - view_h + 2 * GAP)))
+        self.scroll = max(0, min(self.scroll + dy, max(0, self.content_height() - view_h + 2 * GAP + STRIP_H)))
+
+    def hit(self, pos) -> Optional[tuple]:
+        """What a click at `pos` (canvas) falls on: ("scroll", +1 earlier / -1 newer), ("card", item) for the
+        app's own buttons on a card, or None."""
+        for direction, rect in self.strips.items():
+            if rect.collidepoint(pos):
+                return ("scroll", 1 if direction == "up" else -1)
+        for rect, item in self.card_spots:
+            if rect.collidepoint(pos):
+                return ("card", item)
+        return None
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, look, rtl: bool) -> None:
+        """The items from the newest (at the bottom, less `scroll`) upwards. When earlier items are out of
+        view a strip across the top says so, and when newer ones are below (scrolled back) a strip across
+        the bottom: the strips take their own room (no item is drawn under them, so the arrows never cover
+        words) and a click on one scrolls."""
         self._ensure_rendered(rect.width, look, rtl)
+        self.strips, self.card_spots = {}, []
+        below = self.scroll > 0
+        view = pygame.Rect(rect.left, rect.top, rect.width, rect.height - (STRIP_H if below else 0))
+        above = rect.bottom + self.scroll - self.content_height() < rect.top  # the oldest item starts above
+        if above:
+            view.top, view.height = rect.top + STRIP_H, view.height - STRIP_H
         old_clip = surface.get_clip()
-        surface.set_clip(rect.clip(old_clip) if old_clip else rect)
+        surface.set_clip(view.clip(old_clip) if old_clip else view)
         bottom = rect.bottom - GAP + self.scroll
         if self.typing:
             avatar, sender = self.typing
             draw_typing(surface, rect.left, bottom, rect.width, look, rtl, self.phase, avatar, sender)
             bottom -= 46 + GAP
-        more_above = False
-        whole_top = rect.bottom  # top of the highest item seen whole
-        side = self.items[-1].side if self.items else "center"  # side of that item (else the newest's)
-        for n, item in enumerate(reversed(self.items)):
+        for item in reversed(self.items):
             surf = item.surface
-            h = surf.get_height()
-            top = bottom - h
-            if top < rect.bottom:
+            top = bottom - surf.get_height()
+            if top < view.bottom:
                 surface.blit(surf, (rect.left + item.x, top))
-                if top >= rect.top and bottom <= rect.bottom:
-                    whole_top, side = top, item.side
+                for spot in item.spots:
+                    hot = spot.move(rect.left + item.x, top).clip(view)
+                    if hot.height >= 12:
+                        self.card_spots.append((hot, item))
             bottom = top - GAP
-            if top < rect.top:
-                more_above = True
+            if top < view.top:
                 break
         surface.set_clip(old_clip)
-        newest_cut = whole_top == rect.bottom and bool(self.items)  # not even the newest item is seen whole
-        if more_above:  # earlier messages are above: wheel or Page Up reads them
-            # the cut-off bubble fades out under the header, but the fade never reaches an item seen whole
-            # or the newest item: the message being answered is never dimmed or covered
-            fade = 0 if newest_cut else min(FADE_H, whole_top - rect.top)
-            if fade >= 8:
-                surface.blit(_top_fade(rect.width, look.background, fade), rect.topleft)
-            _hint(surface, rect, "up", None if fade >= 40 else side, rtl)
-        if self.scroll > 0:  # a hint that newer messages are below
-            _hint(surface, rect, "down", side if newest_cut else None, rtl)
+        if above:
+            self.strips["up"] = _strip(surface, pygame.Rect(rect.left, rect.top, rect.width, STRIP_H), "up", look)
+        if below:
+            self.strips["down"] = _strip(surface, pygame.Rect(rect.left, rect.bottom - STRIP_H, rect.width, STRIP_H),
+                                         "down", look)
 
 
-def _hint(surface: pygame.Surface, rect: pygame.Rect, icon: str, side: Optional[str], rtl: bool) -> None:
-    """A scroll arrow at the top or bottom of the chat column: centred, or — when `side` names the side of
-    the item it would cover — in the corner across from that side (the other person's bubbles sit at the
-    reading start, the child's at the end), so it never sits on words being read."""
+def _strip(surface: pygame.Surface, rect: pygame.Rect, icon: str, look) -> pygame.Rect:
+    """A strip across the chat saying there is more above (or below): a round arrow button and its words,
+    centred, on the chat's own background. Returns the part that takes a click (the whole strip)."""
+    from .. import i18n
+    from . import label
+
     pal = _theme.current().palette
-    up = icon == "up"
-    y = rect.top + 22 if up else rect.bottom - 26
-    if side is None:
-        x = rect.centerx
-    else:
-        toward_left = ((side == "me") != rtl) if side != "center" else rtl
-        x = rect.left + 22 if toward_left else rect.right - 22
-    pygame.draw.circle(surface, pal.primary, (x, y), 17 if up else 20)
-    draw_icon(surface, icon, (x, y), 20 if up else 22, pal.on_primary)
+    surface.fill(look.background, rect)
+    words = i18n._("Earlier messages") if icon == "up" else i18n._("Newer messages")
+    lay = label.tight_layout(words, _theme.FONT_SIZES["tiny"], rect.width - 120, bold=True, max_lines=1)
+    text = label.render(lay, look.name_color)
+    w = 34 + 10 + text.get_width()
+    x0 = rect.centerx - w // 2
+    rtl = lay.direction == "rtl"
+    cx = x0 + w - 17 if rtl else x0 + 17
+    cy = rect.centery
+    pygame.draw.circle(surface, pal.primary, (cx, cy), 17)
+    draw_icon(surface, icon, (cx, cy), 20, pal.on_primary)
+    tx = x0 if rtl else x0 + 44
+    surface.blit(text, (tx, cy - text.get_height() // 2))
+    return rect.copy()

@@ -43,6 +43,8 @@ def base_length(text: str) -> int:
 
 
 class TextInput(Widget):
+    takes_text = True
+
     def __init__(self, rect, value: str = "", *, name: str = "text", max_chars: int = 16,
                  placeholder: str = "", on_change: Optional[Callable[[str], None]] = None,
                  on_submit: Optional[Callable[[], None]] = None):
@@ -58,7 +60,11 @@ class TextInput(Widget):
         return True  # the caret and the text change as the child types
 
     def activate(self) -> bool:
-        return True  # focusing the field is all Enter/Space do here; typing goes through TEXTINPUT
+        """Enter in the field submits it (the screen's primary action: Continue, Save); typing goes
+        through TEXTINPUT."""
+        if self.on_submit is not None:
+            self.on_submit()
+        return True
 
     def insert(self, text: str) -> bool:
         piece = clean_piece(text)
