@@ -132,3 +132,15 @@ def test_checks_tolerate_malformed_data():
     for data in weird:
         for check in pedagogy.SCENARIO_CHECKS:
             list(check(data))
+
+
+def test_the_library_covers_every_topic_in_its_bands():
+    """Issue 12: every topic of the source in each band it suits, six stories per band a class can play
+    without the sensitive-stories switch, and at least 120 decision points in all."""
+    from aman_game.content import load_library
+    from aman_game.content.coverage import coverage
+
+    cov = coverage(load_library(SCENES_DIR).scenarios)
+    assert cov.missing() == []
+    assert len(cov.open_stories["7-9"]) >= 6 and len(cov.open_stories["10-13"]) >= 6, cov.open_stories
+    assert sum(cov.decisions.values()) >= 120, cov.decisions
