@@ -5,8 +5,9 @@ hotline where a parent reports (police_report), the reporting app (report_app), 
 (safety_site), the support centre (support), home, school — and the region file the school chose says which
 channel that is, with its number or address. So another country's file changes every story at once.
 
-The game calls `use_region(code)` when the settings change; `expand(text, lang)` is applied by
-i18n.pick_logical to every scenario string, so screens, narration and previews all read the same words.
+The game calls `use_region(code)` when the settings are applied; that registers `expand(text, lang)` with
+i18n, which applies it to every scenario string it picks, so screens, narration and previews all read the
+same words (i18n itself never imports the content layer).
 No pygame, no display: the content checks and the report use it too.
 """
 from __future__ import annotations
@@ -29,6 +30,8 @@ _loaded: dict[str, object] = {}
 def use_region(code: Optional[str]) -> None:
     """Fill placeholders from scenes/regions/<code>.yaml (the default region when it is missing or broken)."""
     global _region, _region_code
+    from . import i18n
+    i18n.set_text_filler(expand)
     if code == _region_code and _region is not None:
         return
     _region_code = code
@@ -38,13 +41,24 @@ def use_region(code: Optional[str]) -> None:
 def _load(code: Optional[str]):
     key = code or ""
     if key not in _loaded:
-        try:
-            from .screens.help import load_help_region  # never raises; falls back to the default region
-            _loaded[key] = load_help_region(code or "")
-        except Exception as exc:  # no region at all: placeholders become the generic words
-            log.warning("help channels unavailable: %s", exc)
-            _loaded[key] = None
+        _loaded[key] = _read_region(code or "")
     return _loaded[key]
+
+
+def _read_region(code: str):
+    """scenes/regions/<code>.yaml, else the default region's file; None when neither loads (never raises).
+    Read here, not through the help screen, so the content checks never pull in the screens."""
+    from . import SCENES_DIR
+    from .content import ContentError, load_region
+
+    folder = SCENES_DIR / "regions"
+    for path in (folder / f"{code}.yaml", folder / "qa.yaml"):
+        if path.is_file():
+            try:
+                return load_region(path)
+            except (ContentError, OSError) as exc:
+                log.warning("help region %s unusable: %s", path, exc)
+    return None
 
 
 def channel(role: str):

@@ -360,12 +360,21 @@ def pick_logical(texts, lang: str | None = None) -> str:
     return ""
 
 
+#: Fills a story's {help:ROLE} placeholders (aman_game.help_channels.expand, registered by
+#: help_channels.use_region when the settings are applied): i18n never imports the content layer.
+_text_filler = None
+
+
+def set_text_filler(filler) -> None:
+    global _text_filler
+    _text_filler = filler
+
+
 def _with_help_channels(text: str, lang: str) -> str:
-    """A story's {help:ROLE} placeholders, filled from the region in use (aman_game.help_channels)."""
-    if "{help:" not in text:
+    """A story's {help:ROLE} placeholders, filled from the region in use."""
+    if _text_filler is None or "{help:" not in text:
         return text
-    from .help_channels import expand
-    return expand(text, lang)
+    return _text_filler(text, lang)
 
 
 _ = gettext

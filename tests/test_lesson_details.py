@@ -117,8 +117,8 @@ def test_the_pin_rest_counts_down(game, monkeypatch):
     pin = game.stack.push(PinScreen(game, config))
     game.settle(20)
     now = [1000.0]
-    monkeypatch.setattr("aman_game.screens.teacher_pin.time.monotonic", lambda: now[0])  # a clock the test moves
-    game.pin_rest_until = now[0] + 30
+    monkeypatch.setattr("aman_game.teacher_config.time.time", lambda: now[0])  # a clock the test moves
+    config.lock_until = now[0] + 30  # the rest is kept in the teacher file (it survives a restart)
     first = pin.rest_words()
     assert i18n.format_number(30) in first
     assert pin.next_wake() == 1.0  # the screen wakes every second to count down
@@ -223,6 +223,7 @@ def test_after_a_story_a_help_strip_and_back_to_the_stories(game):
 
 def test_the_full_help_page_comes_after_the_last_story(game):
     config = TeacherConfig.load(game.results_dir)
+    config.set_pin("2468", iterations=1000)  # class setups are sealed with the PIN
     one = [s.id for s in game.library(whole=True).scenarios if s.sensitivity != "high"][0]
     config.upsert_session(ClassSession("5B", playlist=[one], quiz=False))
     config.save()
