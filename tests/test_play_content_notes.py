@@ -89,6 +89,7 @@ def game(tmp_path, monkeypatch):
     monkeypatch.setattr(narration, "_narrator", narrator)
     g = Game(settings=settings_mod.Settings(language="en", sound=False, narration=True), save_settings=False,
              data_dir=tmp_path, fast=True)
+    g.shuffle_choices = False  # these tests read the choices in the file's order
     g.open()
     g.engine = engine
     yield g
