@@ -79,9 +79,10 @@ def make_lab(folder: Path, pcs: int = PCS, runs: int = RUNS, seed: int = 14) -> 
                                    day, action) for i, (node, index, action, safe, points) in enumerate(steps)])
             for class_name, nickname in children[pc::pcs]:  # each child's quiz, on one PC
                 for phase in ("pre", "post"):
-                    conn.executemany("INSERT INTO quiz_answers VALUES(?,?,?,?,?,?,?,?)",
+                    conn.executemany("INSERT INTO quiz_answers VALUES(?,?,?,?,?,?,?,?,?,?)",
                                      [(session, class_name, nickname, phase, f"q{q}", q % 3, int(rng.random() < 0.7),
-                                       f"2026-01-01T08:{q:02d}:00.000+00:00") for q in range(10)])
+                                       f"2026-01-01T08:{q:02d}:00.000+00:00", "gift_offer", None)
+                                      for q in range(8)])
             conn.execute("COMMIT")
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
