@@ -41,13 +41,13 @@ def use_region(code: Optional[str]) -> None:
 def _load(code: Optional[str]):
     key = code or ""
     if key not in _loaded:
-        _loaded[key] = _read_region(code or "")
+        _loaded[key] = read_region(code or "")
     return _loaded[key]
 
 
-def _read_region(code: str):
+def read_region(code: str):
     """scenes/regions/<code>.yaml, else the default region's file; None when neither loads (never raises).
-    Read here, not through the help screen, so the content checks never pull in the screens."""
+    The help screen reads its region here too; the content checks never pull in the screens."""
     from . import SCENES_DIR
     from .content import ContentError, load_region
 

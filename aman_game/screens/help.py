@@ -7,11 +7,9 @@ the default region, then to the one advice that needs no file: tell a trusted ad
 """
 from __future__ import annotations
 
-import logging
-
 import pygame
 
-from .. import SCENES_DIR, i18n
+from .. import i18n
 from .. import theme as _theme
 from ..theme import FONT_SIZES
 from ..widgets import label
@@ -22,7 +20,6 @@ from ..widgets.robot import draw_robot
 from .base import Screen
 
 _ = i18n._
-log = logging.getLogger(__name__)
 KIND_ICONS = {"phone": "phone", "app": "app", "web": "web", "person": "person"}
 CARD_W, CARD_GAP = 574, 12
 MARGIN_X = 50  # cards, intro panel and bottom buttons share the same side margins
@@ -44,18 +41,10 @@ def intro_text() -> str:
 
 
 def load_help_region(code: str):
-    """The Region for `code`, else the default region, else None (never raises)."""
-    from ..content import ContentError, load_region
-
-    folder = SCENES_DIR / "regions"
-    candidates = [folder / f"{code}.yaml", folder / "qa.yaml"]
-    for path in candidates:
-        if path.is_file():
-            try:
-                return load_region(path)
-            except (ContentError, OSError) as exc:
-                log.warning("help region %s unusable: %s", path, exc)
-    return None
+    """The Region for `code`, else the default region, else None (never raises): the same file the stories'
+    {help:ROLE} placeholders are filled from."""
+    from ..help_channels import read_region
+    return read_region(code)
 
 
 class HelpScreen(Screen):
